@@ -1,0 +1,30 @@
+// End-to-end tests in a real Chromium: the demo site and the opt-out host run on two different sites.
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './e2e/browser.js';
+import { DEMO_ORIGIN, DEMO_PORT, HOST_ORIGIN, HOST_PORT } from './e2e/origins.js';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  fullyParallel: true,
+  workers: process.env.CI ? 2 : undefined,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: DEMO_ORIGIN,
+    browserName: 'chromium',
+    launchOptions: chromiumLaunchOptions(),
+    trace: 'retain-on-failure',
+  },
+  webServer: {
+    // Built by `npm test` just before; start.ts would build on its own if dist/ were stale.
+    command: 'npx tsx scripts/start.ts',
+    url: `${HOST_ORIGIN}/healthz`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: { PORT: String(HOST_PORT), DEMO_PORT: String(DEMO_PORT), OPTOUT_ALLOWED_ORIGINS: DEMO_ORIGIN },
+    stdout: 'pipe',
+  },
+});

@@ -1,0 +1,38 @@
+// `npm run build`: the frame bundle (Vite) into dist/public, then the library (tsc) into dist/lib.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build as viteBuild } from 'vite';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const manifest = join(root, 'dist/public/.vite/manifest.json');
+
+/** Newest modification time of the files below `dir`. */
+function newest(dir: string): number {
+  let latest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    latest = Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
+  }
+  return latest;
+}
+
+/** True when dist/ is missing or older than the browser code it is built from. */
+export function needsBuild(): boolean {
+  if (!existsSync(manifest)) return true;
+  const sources = Math.max(newest(join(root, 'widget')), statSync(join(root, 'vite.config.ts')).mtimeMs);
+  return statSync(manifest).mtimeMs < sources;
+}
+
+export async function build(): Promise<void> {
+  await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
+  execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
+    stdio: 'inherit',
+  });
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await build();
+  console.log('built dist/public and dist/lib');
+}

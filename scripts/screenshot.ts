@@ -1,0 +1,21 @@
+// `npm run screenshot`: regenerates docs/screenshot.png, the widget in the demo privacy page, for README.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromiumLaunchOptions } from '../e2e/browser.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+await new Promise<void>((resolve) => server.stdout.on('data', (chunk: Buffer) => chunk.includes('Ctrl-C') && resolve()));
+
+const browser = await chromium.launch(chromiumLaunchOptions());
+try {
+  const page = await browser.newPage({ viewport: { width: 900, height: 620 }, deviceScaleFactor: 1 });
+  await page.goto('http://localhost:8080/privacy');
+  await page.frameLocator('iframe').getByRole('button').waitFor();
+  await page.screenshot({ path: `${root}docs/screenshot.png` });
+  console.log('wrote docs/screenshot.png');
+} finally {
+  await browser.close();
+  server.kill('SIGTERM');
+}

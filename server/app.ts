@@ -1,0 +1,62 @@
+// createOptOutHost(): the Express app of the opt-out host, built without listening so tests and sites can mount it.
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { loadAssets, publicDir, type FrameAssets } from './assets.js';
+import type { HostConfig } from './config.js';
+import { renderErrorPage } from './error-page.js';
+import { ParamError } from './frame-params.js';
+import { optOutRoutes } from './optout-routes.js';
+import { cspNonce, securityHeaders } from './security-headers.js';
+
+export interface HostOptions {
+  /** Built assets; read from `dist/public` by default. */
+  readonly assets?: FrameAssets;
+  /** Folder holding the built `assets/` (default `dist/public`). */
+  readonly publicDir?: URL;
+}
+
+const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+
+export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
+  const dir = options.publicDir ?? publicDir;
+  const assets = options.assets ?? loadAssets(dir);
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+
+  app.use(cspNonce, securityHeaders(config));
+  app.get('/healthz', (_req, res) => {
+    res.set('Cache-Control', 'no-store').type('text').send('ok');
+  });
+  app.use(optOutRoutes(config, assets));
+  // Content-hashed names never change content, so browsers may keep them for a year untouched.
+  app.use(
+    '/assets',
+    express.static(new URL('assets/', dir).pathname, {
+      immutable: true,
+      maxAge: ONE_YEAR_SECONDS * 1000,
+      index: false,
+      fallthrough: true,
+    }),
+  );
+
+  // Order matters: the 404 comes after every route, and the error handler last, so it also
+  // catches what the 404 and the routes throw.
+  app.use((_req, res) => {
+    res.status(404).type('html').send(renderErrorPage('Not found', 'There is nothing at this address.'));
+  });
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+    if (error instanceof ParamError) {
+      res.status(400).type('html').send(renderErrorPage('Invalid parameter', error.message));
+      return;
+    }
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
+    if (status >= 400 && status < 500) {
+      res.status(status).type('html').send(renderErrorPage('Bad request', 'The request could not be understood.'));
+      return;
+    }
+    console.error(error);
+    res.status(500).type('html').send(renderErrorPage('Server error', 'Something went wrong on our side.'));
+  };
+  app.use(onError);
+  return app;
+}

@@ -1,0 +1,58 @@
+// loadConfig: defaults, and one clear error naming the variable for each bad value.
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+describe('loadConfig', () => {
+  it('has the documented defaults', () => {
+    expect(loadConfig({})).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      demoPort: 8080,
+      allowedOrigins: [],
+      cookieName: 'optout',
+      defaultState: 'in',
+    });
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '4000',
+      HOST: '0.0.0.0',
+      DEMO_PORT: '9000',
+      OPTOUT_ALLOWED_ORIGINS: 'https://example.org, http://localhost:8080/',
+      OPTOUT_COOKIE_NAME: 'my_optout',
+      OPTOUT_DEFAULT: 'out',
+    });
+    expect(config).toEqual({
+      port: 4000,
+      host: '0.0.0.0',
+      demoPort: 9000,
+      allowedOrigins: ['https://example.org', 'http://localhost:8080'],
+      cookieName: 'my_optout',
+      defaultState: 'out',
+    });
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['DEMO_PORT', '-1'],
+    ['HOST', 'bad host'],
+    ['OPTOUT_ALLOWED_ORIGINS', 'example.org'],
+    ['OPTOUT_ALLOWED_ORIGINS', 'https://example.org/path'],
+    ['OPTOUT_ALLOWED_ORIGINS', 'https://example.org,javascript:alert(1)'],
+    ['OPTOUT_ALLOWED_ORIGINS', 'https://user@example.org'],
+    ['OPTOUT_COOKIE_NAME', 'a;b'],
+    ['OPTOUT_DEFAULT', 'maybe'],
+  ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
+    let caught: unknown;
+    try {
+      loadConfig({ [variable]: value });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    expect((caught as ConfigError).variable).toBe(variable);
+    expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+// The host's configuration: read from the environment once at start-up and validated into a typed object.
+import type { DefaultState } from '../widget/choice.js';
+
+export interface HostConfig {
+  /** Port of the opt-out host (`PORT`, 3000). */
+  readonly port: number;
+  /** Interface the host listens on (`HOST`, 127.0.0.1). */
+  readonly host: string;
+  /** Port of the demo site (`DEMO_PORT`, 8080). */
+  readonly demoPort: number;
+  /** Origins allowed to embed and talk to the frame (`OPTOUT_ALLOWED_ORIGINS`); empty = any. */
+  readonly allowedOrigins: readonly string[];
+  /** Name of the choice cookie (`OPTOUT_COOKIE_NAME`, optout). */
+  readonly cookieName: string;
+  /** State before any choice (`OPTOUT_DEFAULT`, in). */
+  readonly defaultState: DefaultState;
+}
+
+/** A bad environment value; `variable` names it so start-up can say exactly what to fix. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function readPort(env: Env, variable: string, fallback: number): number {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(variable, `expected a port number from 0 to 65535, got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
+
+/** Parses one origin strictly: scheme, host and optional port, nothing else. */
+export function parseOrigin(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // `new URL` normalises; the input must already be the bare origin (no path, query, user).
+  return url.origin === raw.replace(/\/$/, '') ? url.origin : undefined;
+}
+
+function readOrigins(env: Env, variable: string): string[] {
+  const raw = env[variable];
+  if (raw === undefined || raw.trim() === '') return [];
+  return raw.split(',').map((part) => {
+    const origin = parseOrigin(part.trim());
+    if (!origin) {
+      throw new ConfigError(
+        variable,
+        `${JSON.stringify(part.trim())} is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org`,
+      );
+    }
+    return origin;
+  });
+}
+
+function readCookieName(env: Env, variable: string): string {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return 'optout';
+  // RFC 6265 token characters, minus the ones that confuse cookie parsers in practice.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
+    throw new ConfigError(variable, `expected 1-64 letters, digits, "_" or "-", got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+function readDefault(env: Env, variable: string): DefaultState {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return 'in';
+  if (raw !== 'in' && raw !== 'out') {
+    throw new ConfigError(variable, `expected "in" or "out", got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+function readHost(env: Env, variable: string): string {
+  const raw = env[variable];
+  if (raw === undefined || raw === '') return '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(raw)) {
+    throw new ConfigError(variable, `expected a host name or IP address, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+/** Reads and validates the whole configuration; throws `ConfigError` on the first bad value. */
+export function loadConfig(env: Env = process.env): HostConfig {
+  return {
+    port: readPort(env, 'PORT', 3000),
+    host: readHost(env, 'HOST'),
+    demoPort: readPort(env, 'DEMO_PORT', 8080),
+    allowedOrigins: readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'),
+    cookieName: readCookieName(env, 'OPTOUT_COOKIE_NAME'),
+    defaultState: readDefault(env, 'OPTOUT_DEFAULT'),
+  };
+}

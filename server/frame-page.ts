@@ -1,0 +1,66 @@
+// Renders the frame document: the right state in the first HTML, a working no-JS form, then Lit.
+import { serializeBoot, BOOT_ELEMENT_ID } from '../widget/boot.js';
+import type { DefaultState, OptOutState } from '../widget/choice.js';
+import type { Language } from '../widget/i18n/index.js';
+import { toggleStyles } from '../widget/optout-toggle.styles.js';
+import type { FrameAssets } from './assets.js';
+import type { FrameParams } from './frame-params.js';
+import { escapeHtml } from './html.js';
+
+export interface FramePageInput {
+  readonly state: OptOutState;
+  readonly language: Language;
+  readonly params: FrameParams;
+  readonly assets: FrameAssets;
+  /** Per-response CSP nonce for the inline `<style>`. */
+  readonly nonce: string;
+  /** Where the no-JS form posts: `/optout` plus the request's own query string. */
+  readonly formAction: string;
+  readonly cookieName: string;
+  readonly defaultState: DefaultState;
+}
+
+/** Custom properties from the validated theming parameters (values are already strict). */
+function themeCss(params: FrameParams): string {
+  const scheme = params.theme === 'auto' ? 'light dark' : params.theme;
+  const vars = [
+    ['--optout-font-color', params.fontColor],
+    ['--optout-background-color', params.backgroundColor],
+    ['--optout-font-size', params.fontSize],
+    ['--optout-font-family', params.fontFamily],
+  ]
+    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .map(([name, value]) => `${name}:${value};`)
+    .join('');
+  return `:root{color-scheme:${scheme};${vars}}`;
+}
+
+export function renderFramePage(input: FramePageInput): string {
+  const { state, language, params, assets, nonce } = input;
+  const t = language.texts;
+  const boot = serializeBoot({ cookieName: input.cookieName, defaultState: input.defaultState, texts: t });
+  const attrs = [
+    state.optedOut ? ' opted-out' : '',
+    ` reason="${state.reason}"`,
+    params.showIntro ? ' show-intro' : '',
+  ].join('');
+  return `<!doctype html>
+<html lang="${escapeHtml(language.tag)}" dir="${language.dir}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${escapeHtml(t.title)}</title>
+<style nonce="${nonce}">${themeCss(params)}html,body{margin:0;background:var(--optout-background-color,transparent)}${toggleStyles}</style>
+<script type="module" src="${escapeHtml(assets.frameScript)}"></script>
+</head>
+<body>
+<optout-toggle${attrs}><form class="optout" method="post" action="${escapeHtml(input.formAction)}">${
+    params.showIntro ? `<p class="intro">${escapeHtml(t.intro)}</p>` : ''
+  }<p class="status" role="status">${escapeHtml(state.optedOut ? t.optedOut : t.optedIn)}</p><input type="hidden" name="optedOut" value="${
+    state.optedOut ? '0' : '1'
+  }"><button type="submit">${escapeHtml(state.optedOut ? t.optInButton : t.optOutButton)}</button></form></optout-toggle>
+<script type="application/json" id="${BOOT_ELEMENT_ID}">${boot}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,70 @@
+// GET /optout renders the frame; POST /optout is the no-JavaScript fallback that stores a choice.
+import express, { type Request, type Response, type Router } from 'express';
+import { choiceCookie } from '../widget/choice.js';
+import { negotiateLanguage } from '../widget/i18n/index.js';
+import type { FrameAssets } from './assets.js';
+import type { HostConfig } from './config.js';
+import { renderFramePage } from './frame-page.js';
+import { parseFrameParams, ParamError } from './frame-params.js';
+import { requestChoice, requestState } from './request-state.js';
+
+/** The query string of a request, `?…` or empty, so the form and redirect keep the options. */
+function queryString(req: Request): string {
+  const index = req.originalUrl.indexOf('?');
+  return index < 0 ? '' : req.originalUrl.slice(index);
+}
+
+/**
+ * A form post must come from the frame itself. Browsers send `Sec-Fetch-Site`; older ones
+ * send only `Origin`, which must then be this host. Without either, it is not a browser form.
+ */
+function isSameOriginPost(req: Request): boolean {
+  const site = req.get('sec-fetch-site');
+  if (site !== undefined) return site === 'same-origin';
+  const origin = req.get('origin');
+  return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
+}
+
+export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
+  const router = express.Router();
+
+  router.get('/optout', (req: Request, res: Response) => {
+    const params = parseFrameParams(req.query);
+    const language = negotiateLanguage(params.lang, req.get('accept-language'));
+    const choice = requestChoice(req, config);
+    // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
+    if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
+    res
+      .set('Cache-Control', 'private, no-cache')
+      .vary('Cookie')
+      .vary('Accept-Language')
+      .vary('Sec-GPC')
+      .type('html')
+      .send(
+        renderFramePage({
+          state: requestState(req, config),
+          language,
+          params,
+          assets,
+          nonce: String(res.locals.cspNonce),
+          formAction: `/optout${queryString(req)}`,
+          cookieName: config.cookieName,
+          defaultState: config.defaultState,
+        }),
+      );
+  });
+
+  router.post('/optout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
+    if (!isSameOriginPost(req)) {
+      res.status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
+      return;
+    }
+    const body: Record<string, unknown> = req.body ?? {};
+    const wanted = body.optedOut;
+    if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
+    res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
+    res.redirect(303, `/optout${queryString(req)}`);
+  });
+
+  return router;
+}

@@ -1,0 +1,17 @@
+// Works out a request's opt-out state from its cookie and its Global Privacy Control header.
+import type { Request } from 'express';
+import { parseChoice, readCookie, resolveState, type OptOutState } from '../widget/choice.js';
+import type { HostConfig } from './config.js';
+
+/** The visitor's stored choice, if the request carries one. */
+export function requestChoice(req: Request, config: HostConfig): boolean | undefined {
+  return parseChoice(readCookie(req.get('cookie'), config.cookieName));
+}
+
+export function requestState(req: Request, config: HostConfig): OptOutState {
+  return resolveState({
+    choice: requestChoice(req, config),
+    gpc: req.get('sec-gpc') === '1',
+    defaultState: config.defaultState,
+  });
+}

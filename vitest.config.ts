@@ -1,0 +1,9 @@
+// Unit tests: pure modules of widget/ and server/, run in Node (no browser needed).
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['widget/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts'],
+    environment: 'node',
+  },
+});

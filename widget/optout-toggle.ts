@@ -1,0 +1,80 @@
+// The <optout-toggle> Lit element: shows the state and turns a click into an `optout-change` event.
+import { LitElement, html, nothing, unsafeCSS } from 'lit';
+import type { Reason } from './choice.js';
+import { en } from './i18n/en.js';
+import type { FrameTexts } from './i18n/texts.js';
+import { toggleStyles } from './optout-toggle.styles.js';
+
+export interface OptOutChangeDetail {
+  /** The state the visitor asked for. */
+  readonly optedOut: boolean;
+}
+
+/**
+ * Shows "You are currently opted in." with a button to opt out, and the opposite.
+ * Setting `optedOut` from code re-renders but fires nothing: only a visitor's click fires.
+ *
+ * @fires optout-change - the visitor clicked; `detail.optedOut` is the state asked for
+ * @cssproperty --optout-font-color
+ * @cssproperty --optout-background-color
+ * @cssproperty --optout-font-size
+ * @cssproperty --optout-font-family
+ * @cssproperty --optout-accent-color
+ */
+export class OptOutToggle extends LitElement {
+  static override styles = unsafeCSS(toggleStyles);
+
+  static override properties = {
+    optedOut: { type: Boolean, attribute: 'opted-out', reflect: true },
+    reason: { type: String, reflect: true },
+    showIntro: { type: Boolean, attribute: 'show-intro' },
+    texts: { attribute: false },
+  };
+
+  /** Whether the visitor is opted out. */
+  declare optedOut: boolean;
+  /** Why: `choice`, `default` or `gpc`. */
+  declare reason: Reason;
+  /** Show the intro sentence above the status. */
+  declare showIntro: boolean;
+  /** Texts in the frame's language (English when not set). */
+  declare texts: FrameTexts;
+
+  constructor() {
+    super();
+    this.optedOut = false;
+    this.reason = 'default';
+    this.showIntro = false;
+    this.texts = en.texts;
+  }
+
+  override render() {
+    const t = this.texts;
+    return html`<div class="optout">
+      ${this.showIntro ? html`<p class="intro">${t.intro}</p>` : nothing}
+      <p class="status" role="status">${this.optedOut ? t.optedOut : t.optedIn}</p>
+      <button type="button" @click=${this.onClick}>${this.optedOut ? t.optInButton : t.optOutButton}</button>
+    </div>`;
+  }
+
+  private onClick(): void {
+    this.optedOut = !this.optedOut;
+    this.reason = 'choice';
+    this.dispatchEvent(
+      new CustomEvent<OptOutChangeDetail>('optout-change', {
+        detail: { optedOut: this.optedOut },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'optout-toggle': OptOutToggle;
+  }
+  interface HTMLElementEventMap {
+    'optout-change': CustomEvent<OptOutChangeDetail>;
+  }
+}
