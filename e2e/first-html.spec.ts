@@ -2,6 +2,7 @@
 import { expect, test, type Response } from '@playwright/test';
 import { optOutFrame, texts } from './frame.js';
 import { HOST_ORIGIN } from './origins.js';
+import { startTestSite } from './servers.js';
 
 /** The status paragraph as the server wrote it, before any script ran. */
 function statusInHtml(html: string): string | undefined {
@@ -34,4 +35,17 @@ test('in the browser: after opting out, the frame document arrives already opted
   await page.reload();
   const html = await (await frameResponse).text();
   expect(statusInHtml(html)).toBe(texts.optedOut);
+});
+
+test('OPTOUT_COOKIE_NAME renames the cookie the first HTML is read from', async ({ request }) => {
+  const site = await startTestSite({ OPTOUT_COOKIE_NAME: 'gazette_optout' });
+  try {
+    const ignored = await request.get(`${site.hostOrigin}/optout`, { headers: { cookie: 'optout=1' } });
+    expect(statusInHtml(await ignored.text())).toBe(texts.optedIn);
+    const read = await request.get(`${site.hostOrigin}/optout`, { headers: { cookie: 'gazette_optout=1' } });
+    expect(statusInHtml(await read.text())).toBe(texts.optedOut);
+    expect(read.headers()['set-cookie']).toMatch(/^gazette_optout=1;/);
+  } finally {
+    await site.close();
+  }
 });

@@ -1,0 +1,45 @@
+// Starts an extra host + demo pair inside a test, on free ports and two sites, with its own environment.
+import type { RequestListener } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createDemoApp } from '../demo/server.js';
+import { createOptOutHost } from '../server/app.js';
+import { loadConfig } from '../server/config.js';
+import { close, listen } from '../server/listen.js';
+
+export interface TestSite {
+  /** e.g. http://127.0.0.1:41234 */
+  readonly hostOrigin: string;
+  /** e.g. http://localhost:41235 — a different site from the host */
+  readonly demoOrigin: string;
+  /** Stops the host only (the demo keeps running), e.g. to test a host that is down. */
+  stopHost(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * Host on 127.0.0.1 and demo on localhost, both on free ports. `env` is the host's environment
+ * (as for `npm start`); `OPTOUT_ALLOWED_ORIGINS` defaults to this demo's origin.
+ */
+export async function startTestSite(env: Record<string, string> = {}): Promise<TestSite> {
+  let demoHandler: RequestListener = (_req, res) => res.end();
+  const demo = await listen((req, res) => demoHandler(req, res), 0, 'localhost');
+  const demoOrigin = `http://localhost:${(demo.address() as AddressInfo).port}`;
+  const config = loadConfig({ OPTOUT_ALLOWED_ORIGINS: demoOrigin, ...env, PORT: '0' });
+  const host = await listen(createOptOutHost(config), 0, '127.0.0.1');
+  const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+  demoHandler = createDemoApp({ hostOrigin });
+  let hostOpen = true;
+  const stopHost = async () => {
+    if (!hostOpen) return;
+    hostOpen = false;
+    await close(host, 0);
+  };
+  return {
+    hostOrigin,
+    demoOrigin,
+    stopHost,
+    close: async () => {
+      await Promise.all([stopHost(), close(demo, 0)]);
+    },
+  };
+}
