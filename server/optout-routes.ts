@@ -51,6 +51,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
           formAction: `/optout${queryString(req)}`,
           cookieName: config.cookieName,
           defaultState: config.defaultState,
+          allowedOrigins: config.allowedOrigins,
         }),
       );
   });
