@@ -3,9 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { texts } from './frame.js';
 import { DEMO_ORIGIN, HOST_ORIGIN } from './origins.js';
 import { startTestSite } from './servers.js';
-import { CLIENT_MODULE_PATH, startPageServer, type PageServer } from './test-pages.js';
-
-type ClientModule = typeof import('../widget/client.js');
+import { CLIENT_MODULE_PATH, startPageServer, type ClientModule, type PageServer } from './test-pages.js';
 
 /** A page that embeds the frame and records every message it receives. */
 function embeddingPage(pages: PageServer, hostOrigin: string): string {

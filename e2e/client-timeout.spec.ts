@@ -1,9 +1,7 @@
 // A host that is down or never answers: the client rejects with its typed timeout error and never hangs.
 import { expect, test } from '@playwright/test';
 import { startTestSite } from './servers.js';
-import { CLIENT_MODULE_PATH, startPageServer } from './test-pages.js';
-
-type ClientModule = typeof import('../widget/client.js');
+import { CLIENT_MODULE_PATH, startPageServer, type ClientModule } from './test-pages.js';
 
 test('with the host stopped, isOptedOut() and optOut() reject with OptOutError TIMEOUT', async ({ page }) => {
   const pages = await startPageServer();
