@@ -1,5 +1,5 @@
 // Listening and stopping: a clear message when the port is taken, timeouts against slow clients, and a shutdown that lets requests finish.
-import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 
@@ -70,6 +70,7 @@ export function listen(
       // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
       // socket that is about to close under its next request.
       if (closingServers.has(server)) res.setHeader('Connection', 'close');
+      else trackInFlight(server, res);
       handler(req, res);
     },
   );
@@ -87,6 +88,18 @@ export function listen(
 }
 
 const closingServers = new WeakSet<Server>();
+/** Responses not yet sent, per server: told to close their connection if a stop begins. */
+const inFlight = new WeakMap<Server, Set<ServerResponse>>();
+
+function trackInFlight(server: Server, res: ServerResponse): void {
+  let responses = inFlight.get(server);
+  if (!responses) inFlight.set(server, (responses = new Set()));
+  const pending = responses;
+  pending.add(res);
+  const done = () => pending.delete(res);
+  res.once('finish', done);
+  res.once('close', done);
+}
 
 /**
  * Stops accepting connections and lets in-flight requests finish; keep-alive sockets are closed
@@ -94,6 +107,9 @@ const closingServers = new WeakSet<Server>();
  */
 export function close(server: Server, graceMs = 10_000): Promise<void> {
   closingServers.add(server);
+  for (const res of inFlight.get(server) ?? []) {
+    if (!res.headersSent) res.setHeader('Connection', 'close');
+  }
   return new Promise((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);
     // A socket busy when close() starts becomes idle once its response is sent.

@@ -1,32 +1,9 @@
 // Start-up with a bad environment, as a user runs it: the real entry points print one line naming each bad variable and exit 1.
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { runEntry } from './testing/entry-process.js';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-
-interface Exit {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-/** Runs a TypeScript entry point with tsx and the given extra environment; resolves when it exits. */
-function run(entry: string, env: Readonly<Record<string, string>>): Promise<Exit> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', entry], {
-      cwd: root,
-      env: { PATH: process.env.PATH ?? '', PORT: '0', DEMO_PORT: '0', ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** Free ports, so nothing listens on the defaults if validation let a value through. */
+const run = (entry: string, env: Readonly<Record<string, string>>) => runEntry(entry, { PORT: '0', DEMO_PORT: '0', ...env });
 
 const BAD_VALUES: ReadonlyArray<readonly [string, string]> = [
   ['PORT', 'eighty'],
