@@ -6,6 +6,8 @@ import type { FrameTexts } from './i18n/texts.js';
 export interface FrameBoot {
   readonly cookieName: string;
   readonly defaultState: DefaultState;
+  /** The host saw `Sec-GPC: 1`; the frame script also checks `navigator.globalPrivacyControl`. */
+  readonly gpc: boolean;
   readonly texts: FrameTexts;
 }
 
