@@ -1,6 +1,8 @@
 // createOptOutHost(): the Express app of the opt-out host, built without listening so tests and sites can mount it.
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { loadAssets, publicDir, type FrameAssets } from './assets.js';
+import { bridgeRoutes } from './bridge-routes.js';
+import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from './frame-params.js';
@@ -28,6 +30,8 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   app.use(optOutRoutes(config, assets));
+  app.use(bridgeRoutes(config, assets));
+  app.use(clientScriptRoute(dir));
   // Content-hashed names never change content, so browsers may keep them for a year untouched.
   app.use(
     '/assets',

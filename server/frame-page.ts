@@ -23,6 +23,8 @@ export interface FramePageInput {
    * nothing for this host, so the page explains that instead of offering a toggle.
    */
   readonly cookieRefused?: boolean;
+  /** Origins whose messages the frame answers (`OPTOUT_ALLOWED_ORIGINS`). */
+  readonly allowedOrigins: readonly string[];
 }
 
 /** Custom properties from the validated theming parameters (values are already strict). */
@@ -58,7 +60,8 @@ export function renderFramePage(input: FramePageInput): string {
   const boot = serializeBoot({
     cookieName: input.cookieName,
     defaultState: input.defaultState,
-    gpc: state.reason === 'gpc',
+    state,
+    allowedOrigins: input.allowedOrigins,
     texts: t,
   });
   const attrs = [

@@ -64,6 +64,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
           cookieName: config.cookieName,
           defaultState: config.defaultState,
           cookieRefused,
+          allowedOrigins: config.allowedOrigins,
         }),
       );
   });

@@ -25,8 +25,9 @@ export function securityHeaders(config: HostConfig): RequestHandler {
         formAction: ["'self'"],
         baseUri: ["'none'"],
         objectSrc: ["'none'"],
-        // Who may embed the frame: the allowed origins, or anyone when none are configured.
-        frameAncestors: config.allowedOrigins.length > 0 ? [...config.allowedOrigins] : ['*'],
+        // Who may embed the frame: the allowed origins (and the host's own pages, such as the
+        // embed-code builder's preview), or anyone when none are configured.
+        frameAncestors: config.allowedOrigins.length > 0 ? ["'self'", ...config.allowedOrigins] : ['*'],
       },
     },
     // frame-ancestors supersedes X-Frame-Options, and any X-Frame-Options value would forbid

@@ -1,5 +1,5 @@
 // The frame document's choice: its storage layers, Global Privacy Control, the site's default, and the Storage Access request.
-import type { FrameBoot } from './boot.js';
+import type { MessagingBoot } from './boot.js';
 import { openChoiceKeeper, type ChoiceKeeper } from './choice-keeper.js';
 import { frameChoiceStores } from './choice-store.js';
 
@@ -12,10 +12,10 @@ export function browserSendsGpc(nav: Navigator): boolean {
  * Opens the choice from the frame's own layers. GPC counts when either the host saw the
  * header or the script sees the property, so the script never disagrees with the first HTML.
  */
-export function openFrameChoice(win: Window, boot: FrameBoot): ChoiceKeeper {
+export function openFrameChoice(win: Window, boot: MessagingBoot): ChoiceKeeper {
   return openChoiceKeeper({
     stores: frameChoiceStores(win, boot.cookieName),
-    gpc: boot.gpc || browserSendsGpc(win.navigator),
+    gpc: boot.state.reason === 'gpc' || browserSendsGpc(win.navigator),
     defaultState: boot.defaultState,
   });
 }
