@@ -10,5 +10,7 @@ const keeper = openFrameChoice(window, boot);
 startFrameMessenger({
   allowedOrigins: boot.allowedOrigins,
   state: keeper.state,
+  // Another tab may have changed the layers where no BroadcastChannel carried the news.
+  read: () => keeper.refresh(),
   optOut: () => keeper.choose(true),
 });

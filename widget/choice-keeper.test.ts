@@ -73,3 +73,23 @@ describe('openChoiceKeeper', () => {
     expect(keeper.choose(false)).toEqual({ optedOut: true, reason: 'gpc' });
   });
 });
+
+describe('refresh', () => {
+  it('sees what another tab wrote, applying the merge rule', () => {
+    const cookie = memoryStore(undefined);
+    const storage = memoryStore(undefined);
+    const keeper = openChoiceKeeper({ stores: { cookie, storage }, gpc: false, defaultState: 'in' });
+    expect(keeper.refresh()).toBeUndefined();
+    cookie.value = true;
+    expect(keeper.refresh()).toEqual({ optedOut: true, reason: 'choice' });
+    expect(storage.value).toBe(true);
+    expect(keeper.state).toEqual({ optedOut: true, reason: 'choice' });
+  });
+
+  it('leaves a choice kept only in memory standing when the layers hold nothing', () => {
+    const keeper = openChoiceKeeper({ stores: { cookie: memoryStore(undefined, true) }, gpc: false, defaultState: 'in' });
+    keeper.choose(true);
+    expect(keeper.refresh()).toBeUndefined();
+    expect(keeper.state).toEqual({ optedOut: true, reason: 'choice' });
+  });
+});

@@ -18,6 +18,12 @@ export interface ChoiceKeeper {
   readonly canStore: boolean;
   /** Records a choice (the visitor's click, or a page's opt-out) in every layer; returns the new state. */
   choose(optedOut: boolean): OptOutState;
+  /**
+   * Reads the layers again (another tab may have written them) and applies the merge rule;
+   * `undefined` when they hold no choice, so a choice kept only in memory (nothing can be
+   * stored, or the site's mirror restored it) stands.
+   */
+  refresh(): OptOutState | undefined;
 }
 
 /**
@@ -26,16 +32,19 @@ export interface ChoiceKeeper {
  * renews the cookie's 400-day lifetime even when the frame is served by a static host.
  */
 export function openChoiceKeeper<Name extends string>(options: ChoiceKeeperOptions<Name>): ChoiceKeeper {
-  const stores = Object.values<ChoiceStore>(options.stores);
-  const frame = {} as Record<Name, StoredChoice>;
-  for (const name of Object.keys(options.stores) as Name[]) frame[name] = options.stores[name].read();
-
-  let choice = mergeLayers({ frame }).choice;
-  const writeAll = (optedOut: boolean): void => {
-    for (const store of stores) store.write(optedOut);
+  const names = Object.keys(options.stores) as Name[];
+  const readAll = (): Record<Name, StoredChoice> => {
+    const frame = {} as Record<Name, StoredChoice>;
+    for (const name of names) frame[name] = options.stores[name].read();
+    return frame;
   };
+  const writeAll = (optedOut: boolean, to: readonly Name[] = names): void => {
+    for (const name of to) options.stores[name].write(optedOut);
+  };
+
+  let choice = mergeLayers({ frame: readAll() }).choice;
   if (choice !== undefined) writeAll(choice);
-  const canStore = stores.some((store) => store.canStore());
+  const canStore = names.some((name) => options.stores[name].canStore());
   const state = (): OptOutState => resolveState({ choice, gpc: options.gpc, defaultState: options.defaultState });
 
   return {
@@ -46,6 +55,13 @@ export function openChoiceKeeper<Name extends string>(options: ChoiceKeeperOptio
     choose(optedOut) {
       choice = optedOut;
       writeAll(optedOut);
+      return state();
+    },
+    refresh() {
+      const merged = mergeLayers({ frame: readAll() });
+      if (merged.choice === undefined) return undefined;
+      choice = merged.choice;
+      writeAll(choice, merged.stale.filter((name): name is Name => name !== 'mirror'));
       return state();
     },
   };

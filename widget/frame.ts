@@ -26,6 +26,8 @@ if (toggle) {
   const messenger = startFrameMessenger({
     allowedOrigins: boot.allowedOrigins,
     state: keeper.state,
+    // Another tab may have changed the layers where no BroadcastChannel carried the news.
+    read: () => keeper.refresh(),
     optOut: () => keeper.choose(true),
     // A page's opt-out or another tab: show it (setting properties fires no optout-change).
     onChange: show,
