@@ -3,7 +3,8 @@ import './define.js';
 import { readBoot } from './boot.js';
 import { cookieChoiceStore } from './choice-store.js';
 import { stateAfterOptOut } from './choice.js';
-import { startFrameMessenger } from './frame-messenger.js';
+import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
+import { startMatomoCompat } from './matomo-compat.js';
 
 const boot = readBoot(document);
 const store = cookieChoiceStore(document, boot.cookieName);
@@ -11,6 +12,14 @@ const toggle = document.querySelector('optout-toggle');
 
 if (toggle) {
   toggle.texts = boot.texts;
+  // Matomo's own messages, for a page whose unmodified matomo.js tracks on this host name.
+  const isAllowed = (origin: string) => originAllowed(origin, boot.allowedOrigins);
+  const embedder = window.parent !== window ? parentOrigin() : undefined;
+  const matomo = startMatomoCompat({
+    pageOrigin: embedder && isAllowed(embedder) ? embedder : undefined,
+    isAllowed,
+    state: boot.state,
+  });
   const messenger = startFrameMessenger({
     allowedOrigins: boot.allowedOrigins,
     state: boot.state,
@@ -22,12 +31,14 @@ if (toggle) {
     onChange(state) {
       toggle.optedOut = state.optedOut;
       toggle.reason = state.reason;
+      matomo.changed(state);
     },
   });
   // element → store → message: a click is stored first, then the page hears of it.
   toggle.addEventListener('optout-change', (event) => {
     store.write(event.detail.optedOut);
     messenger.changed({ optedOut: event.detail.optedOut, reason: 'choice' });
+    matomo.changed({ optedOut: event.detail.optedOut, reason: 'choice' });
   });
   // The page's client sizes the <iframe> to this height, so there is never a scroll bar.
   const root = document.documentElement;
