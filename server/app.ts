@@ -7,7 +7,7 @@ import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from './frame-params.js';
 import { optOutRoutes } from './optout-routes.js';
-import { cspNonce, securityHeaders } from './security-headers.js';
+import { cspNonce, noStore, securityHeaders } from './security-headers.js';
 
 export interface HostOptions {
   /** Built assets; read from `dist/public` by default. */
@@ -46,9 +46,17 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
   app.use((_req, res) => {
-    res.status(404).type('html').send(renderErrorPage('Not found', 'There is nothing at this address.'));
+    noStore(res).status(404).type('html').send(renderErrorPage('Not found', 'There is nothing at this address.'));
   });
-  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    // A client that went away, or an answer already on its way: nothing more can be sent.
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    // A refused request changes nothing: no cookie from a half-handled route, nothing cached.
+    res.removeHeader('Set-Cookie');
+    noStore(res);
     if (error instanceof ParamError) {
       res.status(400).type('html').send(renderErrorPage('Invalid parameter', error.message));
       return;

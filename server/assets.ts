@@ -13,6 +13,11 @@ interface ManifestEntry {
   readonly file: string;
 }
 
+/** The build is missing or incomplete; the message says what to run. */
+export class AssetsError extends Error {
+  override readonly name = 'AssetsError';
+}
+
 /** The folder `npm run build` writes the public files to. */
 export const publicDir = new URL('../dist/public/', import.meta.url);
 
@@ -21,7 +26,7 @@ function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
   try {
     return JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
   } catch {
-    throw new Error(`optout-frame: ${manifestPath} not found; run "npm run build" first`);
+    throw new AssetsError(`${manifestPath} not found; run "npm run build" first`);
   }
 }
 
@@ -30,7 +35,7 @@ export function loadAssets(dir: URL = publicDir): FrameAssets {
   const manifest = { ...readManifest(dir, 'manifest.json'), ...readManifest(dir, 'bridge-manifest.json') };
   const entry = (name: string): string => {
     const found = manifest[name];
-    if (!found) throw new Error(`optout-frame: ${name} missing from the build manifest; run "npm run build"`);
+    if (!found) throw new AssetsError(`${name} missing from the build manifest; run "npm run build"`);
     return `/${found.file}`;
   };
   return { frameScript: entry('widget/frame.ts'), bridgeScript: entry('widget/bridge.ts') };
