@@ -2,7 +2,7 @@
 import './define.js';
 import { readBoot } from './boot.js';
 import { cookieChoiceStore } from './choice-store.js';
-import { stateAfterOptOut } from './choice.js';
+import { storedState, stateAfterOptOut } from './choice.js';
 import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
 import { startMatomoCompat } from './matomo-compat.js';
 
@@ -23,6 +23,7 @@ if (toggle) {
   const messenger = startFrameMessenger({
     allowedOrigins: boot.allowedOrigins,
     state: boot.state,
+    read: () => storedState(store.read(), boot),
     optOut(current) {
       store.write(true);
       return stateAfterOptOut(current);
