@@ -1,0 +1,157 @@
+// The performance budgets of issue 8 and how each figure is judged against them (pass, miss, not measured).
+import type { BenchFigures, WireFigure } from './figures.js';
+import { round } from './stats.js';
+
+/** 1 KB = 1000 bytes: the stricter reading of "8 KB". */
+export const KB = 1000;
+
+export const budgets = {
+  firstViewBytes: 8 * KB,
+  firstViewRequests: 2,
+  repeatViewBytes: 2 * KB,
+  repeatViewRequests: 1,
+  clickRequests: 0,
+  bridgeBytes: 2 * KB,
+  bridgeVsFloor: 1.3,
+  clickToSubscriberMs: 16,
+  throughputVsBare: 0.7,
+} as const;
+
+export type Verdict = 'pass' | 'miss' | 'not measured';
+
+export interface BudgetRow {
+  readonly measure: string;
+  readonly figure: string;
+  readonly budget: string;
+  readonly verdict: Verdict;
+  /** For a miss: by how much. For "not measured": why. */
+  readonly note?: string;
+}
+
+const kb = (bytes: number): string => `${round(bytes / KB, 2)} KB`;
+const pct = (value: number, limit: number): string => `${round(((value - limit) / limit) * 100, 0)}% over`;
+
+function row(measure: string, budget: string, judged: { figure: string; ok: boolean; over?: string } | undefined, why?: string): BudgetRow {
+  if (!judged) return { measure, figure: '—', budget, verdict: 'not measured', note: why ?? 'not measured in this run' };
+  return judged.ok
+    ? { measure, figure: judged.figure, budget, verdict: 'pass' }
+    : { measure, figure: judged.figure, budget, verdict: 'miss', ...(judged.over ? { note: judged.over } : {}) };
+}
+
+/** Judges every figure against its budget, in the order the report lists them. */
+export function judge(figures: BenchFigures): BudgetRow[] {
+  const { wire, stateKnown, click, throughput, notMeasured } = figures;
+  const rows: BudgetRow[] = [];
+
+  rows.push(
+    wireRow('Frame, first view', wire.firstView, budgets.firstViewBytes, budgets.firstViewRequests, notMeasured.firstView),
+    wireRow('Frame, repeat view (warm cache)', wire.repeatView, budgets.repeatViewBytes, budgets.repeatViewRequests, notMeasured.repeatView),
+  );
+  const clickWire = wire.click;
+  rows.push(
+    row(
+      'A click in the frame',
+      `${budgets.clickRequests} requests`,
+      clickWire && {
+        figure: `${clickWire.requests} requests (${kb(clickWire.bytes)})`,
+        ok: clickWire.requests <= budgets.clickRequests,
+        over: `${clickWire.requests - budgets.clickRequests} request(s) too many`,
+      },
+      notMeasured.clickWire,
+    ),
+  );
+  const bridge = wire.bridge;
+  rows.push(
+    row(
+      'Bridge, in total',
+      `≤ ${kb(budgets.bridgeBytes)}`,
+      bridge && {
+        figure: `${kb(bridge.bytes)} in ${requestsWord(bridge.requests)}`,
+        ok: bridge.bytes <= budgets.bridgeBytes,
+        over: pct(bridge.bytes, budgets.bridgeBytes),
+      },
+      notMeasured.bridgeWire,
+    ),
+  );
+
+  const mirror = stateKnown.mirror;
+  rows.push(
+    row(
+      'State known with the mirror',
+      'synchronously, before any frame request',
+      mirror && {
+        figure: `${round(mirror.medianMs, 1)} ms after navigation start; synchronous in ${mirror.syncRuns}/${mirror.runs}, before any frame request in ${mirror.beforeFrameRuns}/${mirror.runs} runs`,
+        ok: mirror.runs > 0 && mirror.syncRuns === mirror.runs && mirror.beforeFrameRuns === mirror.runs,
+        over: `not synchronous or not before the frame request in ${mirror.runs - Math.min(mirror.syncRuns, mirror.beforeFrameRuns)} run(s)`,
+      },
+      notMeasured.mirror,
+    ),
+  );
+  const { bridge: viaBridge, floor } = stateKnown;
+  const bridgeRatio = viaBridge && floor ? viaBridge.medianMs / floor.medianMs : undefined;
+  rows.push(
+    row(
+      'State known via the bridge (no mirror)',
+      `≤ ${budgets.bridgeVsFloor}× the floor`,
+      viaBridge && floor && bridgeRatio !== undefined
+        ? {
+            figure: `${round(viaBridge.medianMs, 1)} ms vs floor ${round(floor.medianMs, 1)} ms = ${round(bridgeRatio, 2)}×`,
+            ok: bridgeRatio <= budgets.bridgeVsFloor,
+            over: `${round(bridgeRatio - budgets.bridgeVsFloor, 2)}× over (${round(viaBridge.medianMs - budgets.bridgeVsFloor * floor.medianMs, 1)} ms)`,
+          }
+        : undefined,
+      notMeasured.bridgeTime ?? notMeasured.floor,
+    ),
+  );
+  rows.push(
+    row(
+      'Click → page subscriber (median)',
+      `≤ ${budgets.clickToSubscriberMs} ms`,
+      click && {
+        figure: `${round(click.medianMs, 1)} ms (p90 ${round(click.p90Ms, 1)} ms, ${click.runs} clicks)`,
+        ok: click.medianMs <= budgets.clickToSubscriberMs,
+        over: `${round(click.medianMs - budgets.clickToSubscriberMs, 1)} ms over`,
+      },
+      notMeasured.click,
+    ),
+  );
+  rows.push(
+    row(
+      'GET /optout throughput vs bare node:http',
+      `≥ ${budgets.throughputVsBare}×`,
+      throughput && {
+        figure: `${Math.round(throughput.host.requestsPerSecond)} vs ${Math.round(throughput.bare.requestsPerSecond)} req/s = ${round(throughput.ratio, 2)}×`,
+        ok: throughput.ratio >= budgets.throughputVsBare && throughput.host.errors === 0 && throughput.host.non2xx === 0,
+        over:
+          throughput.host.errors > 0 || throughput.host.non2xx > 0
+            ? `${throughput.host.errors} errors, ${throughput.host.non2xx} non-2xx answers`
+            : `${round(budgets.throughputVsBare - throughput.ratio, 2)}× short`,
+      },
+      notMeasured.throughput,
+    ),
+  );
+  return rows;
+}
+
+const requestsWord = (n: number) => `${n} request${n === 1 ? '' : 's'}`;
+
+/** A page view judged on bytes and on requests, both inclusive limits. */
+function wireRow(measure: string, figure: WireFigure | undefined, maxBytes: number, maxRequests: number, why?: string): BudgetRow {
+  return row(
+    measure,
+    `≤ ${kb(maxBytes)} in ${maxRequests === 1 ? '1 request' : `≤ ${maxRequests} requests`}`,
+    figure && {
+      figure: `${kb(figure.bytes)} in ${requestsWord(figure.requests)}`,
+      ok: figure.bytes <= maxBytes && figure.requests <= maxRequests,
+      over: overWire(figure.bytes, maxBytes, figure.requests, maxRequests),
+    },
+    why,
+  );
+}
+
+function overWire(bytes: number, maxBytes: number, requests: number, maxRequests: number): string {
+  const parts: string[] = [];
+  if (bytes > maxBytes) parts.push(`${bytes - maxBytes} bytes (${pct(bytes, maxBytes)})`);
+  if (requests > maxRequests) parts.push(`${requests - maxRequests} request(s) too many`);
+  return parts.join(', ');
+}

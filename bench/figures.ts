@@ -1,0 +1,94 @@
+// The shape of what `npm run bench` measures; written as report.json and read by the budgets.
+
+/** Requests to the host seen by Chromium for one step (first view, repeat view, a click, the bridge). */
+export interface WireFigure {
+  /** Bytes received from the host: `Network.loadingFinished.encodedDataLength` (headers + compressed body). */
+  readonly bytes: number;
+  /** Requests that reached the network (cache hits are not requests). */
+  readonly requests: number;
+  /** Resources answered from the browser's cache without a request. */
+  readonly fromCache: number;
+  readonly resources: readonly WireResource[];
+}
+
+export interface WireResource {
+  readonly path: string;
+  readonly status: number;
+  /** 0 when served from the browser's cache. */
+  readonly bytes: number;
+  readonly headerBytes: number;
+  /** `Content-Encoding` of the answer, or `identity`. */
+  readonly encoding: string;
+  /** `Accept-Encoding` the browser sent. */
+  readonly acceptEncoding: string;
+}
+
+export interface TimingSummary {
+  readonly runs: number;
+  readonly medianMs: number;
+  readonly p90Ms: number;
+}
+
+export interface StateKnownFigures {
+  /** (a) The client's `cached`, read by a page script right after the client loads. */
+  readonly mirror?: TimingSummary & {
+    /** Runs in which `cached` was defined synchronously. */
+    readonly syncRuns: number;
+    /** Runs in which it was known before the first frame/bridge request began. */
+    readonly beforeFrameRuns: number;
+  };
+  /** (b) No mirror: the client asks the hidden bridge. */
+  readonly bridge?: TimingSummary;
+  /** (c) The floor: the same page with an empty cross-site iframe of the same size, until its `load`. */
+  readonly floor?: TimingSummary;
+}
+
+export interface LoadSide {
+  /** Median over the rounds of requests per second. */
+  readonly requestsPerSecond: number;
+  /** Median over the rounds of the 99th-percentile latency. */
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly totalRequests: number;
+  readonly rounds: readonly { readonly requestsPerSecond: number; readonly p99Ms: number }[];
+}
+
+export interface ThroughputFigures {
+  readonly host: LoadSide;
+  readonly bare: LoadSide;
+  /** host / bare requests per second. */
+  readonly ratio: number;
+  /** Peak resident set size of the host process (VmHWM), in MB. */
+  readonly hostPeakRssMb: number;
+  /** Resident set size of the host before the load, in MB. */
+  readonly hostIdleRssMb: number;
+  readonly connections: number;
+  readonly secondsPerRound: number;
+  /** Bytes of one `GET /optout` answer (status line and headers included) both servers sent. */
+  readonly responseBytes: number;
+  readonly requestHeaders: Readonly<Record<string, string>>;
+}
+
+export interface BenchFigures {
+  readonly wire: {
+    readonly firstView?: WireFigure;
+    readonly repeatView?: WireFigure;
+    readonly click?: WireFigure;
+    readonly bridge?: WireFigure;
+  };
+  readonly stateKnown: StateKnownFigures;
+  readonly click?: TimingSummary;
+  readonly throughput?: ThroughputFigures;
+  /** Why a figure could not be measured in this run, by figure name. */
+  readonly notMeasured: Readonly<Record<string, string>>;
+}
+
+export interface MachineInfo {
+  readonly date: string;
+  readonly cores: number;
+  readonly cpuModel: string;
+  readonly node: string;
+  readonly chromium: string;
+  readonly os: string;
+}

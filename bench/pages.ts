@@ -1,0 +1,80 @@
+// The embedding site of the bench: tiny pages on http://localhost that embed the host (http://127.0.0.1) cross-site.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What a bench page stores for the bench to read: when (ms since navigation start) it knew. */
+export interface PageMarks {
+  knownAt?: number;
+  /** Whether `cached` was defined synchronously right after the client loaded. */
+  cachedSync?: boolean;
+  /** Epoch milliseconds (timeOrigin + now) of the moment the state was known. */
+  knownAtEpoch?: number;
+  /** Epoch milliseconds of each subscriber call after the first one. */
+  changesAtEpoch?: number[];
+}
+
+declare global {
+  interface Window {
+    __bench?: PageMarks;
+  }
+}
+
+/** The bridge's iframe is invisible; the floor's empty iframe has the same size and style. */
+export const HIDDEN_FRAME_STYLE = 'position:absolute;width:0;height:0;border:0';
+
+const page = (title: string, head: string, body: string) => `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
+<body><h1>${title}</h1><p>Some article text, as on a real page.</p>${body}</body></html>`;
+
+/** Marks "known" in the page: the moment since navigation start and on the epoch clock. */
+const markKnown = `function markKnown(extra){var now=performance.now();window.__bench=Object.assign(window.__bench||{},{knownAt:now,knownAtEpoch:performance.timeOrigin+now},extra||{});}`;
+
+export function pageRoutes(hostOrigin: string): Record<string, string> {
+  return {
+    // The privacy page: the frame as a site owner pastes it.
+    '/frame': page(
+      'Privacy',
+      '',
+      `<iframe src="${hostOrigin}/optout?showIntro=1" title="Analytics opt-out" style="border:0;width:100%;height:140px"></iframe>`,
+    ),
+    // The floor: the same page with an empty cross-site iframe of the bridge's size; "known" at its load.
+    '/floor': page(
+      'Shop',
+      `<script>${markKnown}</script>`,
+      `<iframe src="${hostOrigin}/healthz" title="" aria-hidden="true" tabindex="-1" style="${HIDDEN_FRAME_STYLE}" onload="markKnown()"></iframe>`,
+    ),
+  };
+}
+
+export interface PageServer {
+  readonly origin: string;
+  /** Sets the pages once the host's origin is known. */
+  setRoutes(routes: Record<string, string>): void;
+  close(): Promise<void>;
+}
+
+/** Serves the bench pages on http://localhost:<free port>, never cached, so each run loads the page again. */
+export async function startPageServer(): Promise<PageServer> {
+  let routes: Record<string, string> = {};
+  const server: Server = createServer((req, res) => {
+    const body = routes[new URL(req.url ?? '/', 'http://localhost').pathname];
+    if (body === undefined) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }).end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, 'localhost', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://localhost:${port}`,
+    setRoutes: (next) => {
+      routes = next;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

@@ -1,0 +1,118 @@
+// GET /optout under load: the host against a bare node:http server sending the same bytes, alternated, plus the host's memory.
+import autocannon from 'autocannon';
+import { writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { RecordedAnswer } from './bare-server.js';
+import type { LoadSide, ThroughputFigures } from './figures.js';
+import { freePort, startChild, type ChildServer } from './processes.js';
+import { median } from './stats.js';
+
+/** Headers Node writes per connection/response itself; the replay lets Node write them the same way. */
+const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
+
+/** Asks the host once, with the browser's headers, and keeps the answer exactly as sent. */
+function recordAnswer(url: string, headers: Record<string, string>): Promise<{ answer: RecordedAnswer; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => {
+        const pairs: [string, string][] = [];
+        for (let i = 0; i < res.rawHeaders.length; i += 2) {
+          const name = res.rawHeaders[i] as string;
+          if (!PER_CONNECTION.has(name.toLowerCase())) pairs.push([name, res.rawHeaders[i + 1] as string]);
+        }
+        const body = Buffer.concat(chunks);
+        // Status line, each "name: value\r\n", the blank line: what went over the wire before the body.
+        const headerBytes =
+          `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + res.rawHeaders.reduce((n, h) => n + h.length + 2, 0) + 2;
+        resolve({ answer: { status: res.statusCode ?? 0, headers: pairs, bodyBase64: body.toString('base64') }, bytes: headerBytes + body.length });
+      });
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+interface Round {
+  readonly requestsPerSecond: number;
+  readonly p99Ms: number;
+  readonly errors: number;
+  readonly non2xx: number;
+  readonly total: number;
+}
+
+async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Round> {
+  const result = await autocannon({ url, headers, connections, duration: seconds });
+  return {
+    requestsPerSecond: result.requests.average,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+    total: result.requests.total,
+  };
+}
+
+function side(rounds: readonly Round[]): LoadSide {
+  return {
+    requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+    p99Ms: median(rounds.map((r) => r.p99Ms)),
+    errors: rounds.reduce((n, r) => n + r.errors, 0),
+    non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
+    totalRequests: rounds.reduce((n, r) => n + r.total, 0),
+    rounds: rounds.map(({ requestsPerSecond, p99Ms }) => ({ requestsPerSecond, p99Ms })),
+  };
+}
+
+export interface ThroughputOptions {
+  readonly connections: number;
+  readonly secondsPerRound: number;
+  /** Rounds per server; they alternate host, bare, bare, host, … so drift hits both alike. */
+  readonly rounds: number;
+}
+
+export async function measureThroughput(
+  host: ChildServer,
+  browserHeaders: Record<string, string>,
+  options: ThroughputOptions,
+): Promise<ThroughputFigures> {
+  const path = '/optout?showIntro=1';
+  const headers = Object.fromEntries(
+    Object.entries(browserHeaders).filter(([name]) => !['host', 'cookie', 'connection'].includes(name.toLowerCase()) && !name.startsWith(':')),
+  );
+  const { answer, bytes } = await recordAnswer(`${host.origin}${path}`, headers);
+  if (answer.status !== 200) throw new Error(`bench: GET ${path} answered ${answer.status}`);
+  const replayFile = join(tmpdir(), `optout-bench-replay-${process.pid}.json`);
+  writeFileSync(replayFile, JSON.stringify(answer));
+  const barePort = await freePort();
+  const bare = await startChild('bench/bare-server.ts', { BENCH_REPLAY: replayFile, PORT: String(barePort) }, barePort, path);
+  try {
+    const idle = host.memory();
+    const targets = { host: `${host.origin}${path}`, bare: `${bare.origin}${path}` };
+    // Warm both up (JIT, connection pools) before anything counts.
+    await load(targets.host, headers, options.connections, 1);
+    await load(targets.bare, headers, options.connections, 1);
+    const results: { host: Round[]; bare: Round[] } = { host: [], bare: [] };
+    for (let i = 0; i < options.rounds; i += 1) {
+      const order: ('host' | 'bare')[] = i % 2 === 0 ? ['host', 'bare'] : ['bare', 'host'];
+      for (const name of order) results[name].push(await load(targets[name], headers, options.connections, options.secondsPerRound));
+    }
+    const hostSide = side(results.host);
+    const bareSide = side(results.bare);
+    return {
+      host: hostSide,
+      bare: bareSide,
+      ratio: hostSide.requestsPerSecond / bareSide.requestsPerSecond,
+      hostPeakRssMb: host.memory().peakRssMb,
+      hostIdleRssMb: idle.rssMb,
+      connections: options.connections,
+      secondsPerRound: options.secondsPerRound,
+      responseBytes: bytes,
+      requestHeaders: headers,
+    };
+  } finally {
+    await bare.stop();
+  }
+}

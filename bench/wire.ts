@@ -1,0 +1,113 @@
+// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, and the bridge.
+import type { Browser, BrowserContext, Request } from '@playwright/test';
+import type { WireFigure, WireResource } from './figures.js';
+
+/**
+ * Records every request the browser makes to `hostOrigin`, in every frame (Playwright follows the
+ * cross-site frame's own process). Sizes come from CDP: Playwright's `request.sizes()` splits
+ * `Network.loadingFinished.encodedDataLength` into header and body bytes, so their sum is exactly
+ * what came over the wire; a response served from the browser's cache has an encodedDataLength of 0.
+ */
+export function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
+  let pending: Promise<WireResource>[] = [];
+  const onFinished = (request: Request) => {
+    if (!request.url().startsWith(`${hostOrigin}/`)) return;
+    pending.push(describe(request));
+  };
+  const onFailed = (request: Request) => {
+    if (!request.url().startsWith(`${hostOrigin}/`)) return;
+    pending.push(
+      Promise.resolve({ path: pathOf(request), status: 0, bytes: 0, headerBytes: 0, encoding: `failed: ${request.failure()?.errorText}`, acceptEncoding: '' }),
+    );
+  };
+  context.on('requestfinished', onFinished);
+  context.on('requestfailed', onFailed);
+  return {
+    /** Everything seen since the last call, as one figure; recording continues. */
+    async take(): Promise<WireFigure> {
+      const resources = await Promise.all(pending);
+      pending = [];
+      const network = resources.filter((r) => r.bytes > 0 || r.status === 0);
+      return {
+        bytes: network.reduce((sum, r) => sum + r.bytes, 0),
+        requests: network.length,
+        fromCache: resources.length - network.length,
+        resources,
+      };
+    },
+    stop() {
+      context.off('requestfinished', onFinished);
+      context.off('requestfailed', onFailed);
+    },
+  };
+}
+
+function pathOf(request: Request): string {
+  const url = new URL(request.url());
+  return url.pathname + url.search;
+}
+
+async function describe(request: Request): Promise<WireResource> {
+  const [sizes, response, requestHeaders] = await Promise.all([request.sizes(), request.response(), request.allHeaders()]);
+  const responseHeaders = response ? await response.allHeaders() : {};
+  // encodedDataLength = header bytes + body bytes as received; 0 for a cache hit.
+  const bytes = Math.max(0, sizes.responseHeadersSize + sizes.responseBodySize);
+  return {
+    path: pathOf(request),
+    status: response?.status() ?? 0,
+    bytes,
+    headerBytes: bytes === 0 ? 0 : sizes.responseHeadersSize,
+    encoding: responseHeaders['content-encoding'] ?? 'identity',
+    acceptEncoding: requestHeaders['accept-encoding'] ?? '',
+  };
+}
+
+/** Lets late requests (e.g. a module's imports) show up before a step is counted. */
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+export interface FrameWire {
+  readonly firstView: WireFigure;
+  readonly repeatView: WireFigure;
+  readonly click: WireFigure;
+  /** The headers Chromium sent for the frame document, for the load test to send the same. */
+  readonly frameRequestHeaders: Record<string, string>;
+}
+
+/** First view (cold cache), then a click, then a repeat view (a new visit in the same browser). */
+export async function measureFrameWire(browser: Browser, pageOrigin: string, hostOrigin: string): Promise<FrameWire> {
+  const context = await browser.newContext();
+  const traffic = recordHostTraffic(context, hostOrigin);
+  let frameRequestHeaders: Promise<Record<string, string>> | undefined;
+  context.on('request', (request) => {
+    // The first visit's request: what a new visitor's browser sends (no cookie, no validators).
+    if (!frameRequestHeaders && request.url().startsWith(`${hostOrigin}/optout`) && request.isNavigationRequest()) {
+      frameRequestHeaders = request.allHeaders();
+    }
+  });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/frame`, { waitUntil: 'load' });
+    const frame = page.frameLocator('iframe');
+    await frame.locator('optout-toggle').waitFor();
+    await settle();
+    const firstView = await traffic.take();
+
+    // The click: the status must change, and nothing may go over the wire for it.
+    const status = frame.getByRole('status');
+    const before = await status.textContent();
+    await frame.getByRole('button').click();
+    await frame.getByRole('status').filter({ hasNotText: before ?? '' }).waitFor();
+    await settle();
+    const click = await traffic.take();
+
+    const again = await context.newPage();
+    await again.goto(`${pageOrigin}/frame`, { waitUntil: 'load' });
+    await again.frameLocator('iframe').locator('optout-toggle').waitFor();
+    await settle();
+    const repeatView = await traffic.take();
+    return { firstView, repeatView, click, frameRequestHeaders: (await frameRequestHeaders) ?? {} };
+  } finally {
+    traffic.stop();
+    await context.close();
+  }
+}

@@ -1,0 +1,271 @@
+// Unit tests of the tracker adapters: each tracker's own switch follows the state, from `cached` on.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import {
+  applyNamedAdapters,
+  fathom,
+  gtag,
+  keepInStep,
+  matomo,
+  plausible,
+  posthog,
+  umami,
+  whenKnown,
+  type OptOutSource,
+  type PostHogLike,
+} from './index.js';
+
+/** A client stand-in: a cached value plus a way to announce states to subscribers. */
+function fakeSource(cached: boolean | undefined) {
+  const listeners = new Set<(state: { optedOut: boolean }) => void>();
+  const source: OptOutSource = {
+    cached,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return {
+    source,
+    announce: (optedOut: boolean) => listeners.forEach((listener) => listener({ optedOut })),
+    subscribers: () => listeners.size,
+  };
+}
+
+/** An in-memory Storage, as the page's localStorage. */
+function memoryStorage(): Storage {
+  const items = new Map<string, string>();
+  return {
+    get length() {
+      return items.size;
+    },
+    key: (index) => [...items.keys()][index] ?? null,
+    getItem: (key) => items.get(key) ?? null,
+    setItem: (key, value) => void items.set(key, String(value)),
+    removeItem: (key) => void items.delete(key),
+    clear: () => items.clear(),
+  };
+}
+
+const globals = globalThis as unknown as Record<string, unknown>;
+let warn: ReturnType<typeof vi.spyOn>;
+
+beforeEach(() => {
+  vi.stubGlobal('localStorage', memoryStorage());
+  warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  for (const key of Object.keys(globals)) if (key.startsWith('ga-disable-')) delete globals[key];
+  delete globals._paq;
+  delete globals.dataLayer;
+  delete globals.gtag;
+  delete globals.posthog;
+});
+
+describe('keepInStep', () => {
+  it('applies the cached state before it returns, then follows announcements once each', () => {
+    const { source, announce } = fakeSource(true);
+    const calls: string[] = [];
+    keepInStep(source, {
+      tracker: 'test',
+      optOut: (initial) => calls.push(`out${initial ? ' (initial)' : ''}`),
+      optIn: (initial) => calls.push(`in${initial ? ' (initial)' : ''}`),
+    });
+    expect(calls).toEqual(['out (initial)']);
+    announce(true);
+    announce(false);
+    announce(false);
+    announce(true);
+    expect(calls).toEqual(['out (initial)', 'in', 'out']);
+  });
+
+  it('applies nothing until the state is known when there is no cached value', () => {
+    const { source, announce } = fakeSource(undefined);
+    const calls: string[] = [];
+    keepInStep(source, { tracker: 'test', optOut: () => calls.push('out'), optIn: (i) => calls.push(`in ${i}`) });
+    expect(calls).toEqual([]);
+    announce(false);
+    expect(calls).toEqual(['in true']);
+  });
+
+  it('stops following after stop(), and stop() may be called twice', () => {
+    const { source, announce, subscribers } = fakeSource(false);
+    const calls: string[] = [];
+    const stop = keepInStep(source, { tracker: 'test', optOut: () => calls.push('out'), optIn: () => calls.push('in') });
+    expect(subscribers()).toBe(1);
+    stop();
+    stop();
+    expect(subscribers()).toBe(0);
+    announce(true);
+    expect(calls).toEqual(['in']);
+  });
+
+  it('survives a tracker whose switch throws, with a warning naming the tracker', () => {
+    const { source, announce } = fakeSource(undefined);
+    keepInStep(source, {
+      tracker: 'Broken',
+      optOut: () => {
+        throw new Error('boom');
+      },
+      optIn: () => undefined,
+    });
+    expect(() => announce(true)).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Broken'), expect.any(Error));
+  });
+});
+
+describe.each([
+  { name: 'plausible', adapter: plausible, key: 'plausible_ignore', value: 'true' },
+  { name: 'umami', adapter: umami, key: 'umami.disabled', value: '1' },
+  { name: 'fathom', adapter: fathom, key: 'blockFathomTracking', value: 'true' },
+])('$name adapter', ({ adapter, key, value }) => {
+  it(`sets localStorage['${key}'] from the cached opt-out at once, and removes it on opt-in`, () => {
+    const { source, announce } = fakeSource(true);
+    adapter(source);
+    expect(localStorage.getItem(key)).toBe(value);
+    announce(false);
+    expect(localStorage.getItem(key)).toBeNull();
+    announce(true);
+    expect(localStorage.getItem(key)).toBe(value);
+  });
+
+  it('removes a stale flag when the visitor is known to be opted in', () => {
+    localStorage.setItem(key, value);
+    adapter(fakeSource(false).source);
+    expect(localStorage.getItem(key)).toBeNull();
+  });
+
+  it('does not throw where the page may not use localStorage', () => {
+    vi.stubGlobal('localStorage', {
+      setItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+      removeItem: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    });
+    const { source, announce } = fakeSource(true);
+    expect(() => adapter(source)).not.toThrow();
+    expect(() => announce(false)).not.toThrow();
+  });
+});
+
+describe('matomo adapter', () => {
+  it('queues optUserOut on a new _paq before any tracker command, then forgetUserOptOut on opt-in', () => {
+    const { source, announce } = fakeSource(true);
+    matomo(source);
+    expect(globals._paq).toEqual([['optUserOut']]);
+    announce(false);
+    expect(globals._paq).toEqual([['optUserOut'], ['forgetUserOptOut']]);
+  });
+
+  it("pushes onto the _paq object of a matomo.js that has already loaded", () => {
+    const pushed: unknown[] = [];
+    globals._paq = { push: (command: unknown) => pushed.push(command) };
+    const { source, announce } = fakeSource(undefined);
+    matomo(source);
+    announce(true);
+    expect(pushed).toEqual([['optUserOut']]);
+  });
+});
+
+describe('posthog adapter', () => {
+  function fakePostHog(): PostHogLike & { calls: unknown[][] } {
+    const calls: unknown[][] = [];
+    return {
+      calls,
+      opt_out_capturing: () => void calls.push(['opt_out_capturing']),
+      opt_in_capturing: (options?: unknown) => void calls.push(options === undefined ? ['opt_in_capturing'] : ['opt_in_capturing', options]),
+    };
+  }
+
+  it('opts out at once from the cached state; a later opt-in records the $opt_in event', () => {
+    const instance = fakePostHog();
+    const { source, announce } = fakeSource(true);
+    posthog(source, { instance });
+    expect(instance.calls).toEqual([['opt_out_capturing']]);
+    announce(false);
+    expect(instance.calls).toEqual([['opt_out_capturing'], ['opt_in_capturing']]);
+  });
+
+  it('opts in at start-up without an event, on window.posthog by default', () => {
+    const instance = fakePostHog();
+    globals.posthog = instance;
+    posthog(fakeSource(false).source);
+    expect(instance.calls).toEqual([['opt_in_capturing', { captureEventName: false }]]);
+  });
+
+  it('warns, and does not throw, when PostHog is not on the page', () => {
+    expect(() => posthog(fakeSource(true).source)).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('PostHog'), expect.any(Error));
+  });
+});
+
+describe('gtag adapter', () => {
+  it("sets window['ga-disable-<id>'] for each id and updates consent mode through gtag()", () => {
+    const calls: unknown[][] = [];
+    globals.gtag = (...args: unknown[]) => calls.push(args);
+    const { source, announce } = fakeSource(true);
+    gtag(source, { measurementId: ['G-AAAA1111', ' G-BBBB2222 '] });
+    expect(globals['ga-disable-G-AAAA1111']).toBe(true);
+    expect(globals['ga-disable-G-BBBB2222']).toBe(true);
+    expect(calls).toEqual([['consent', 'update', { analytics_storage: 'denied' }]]);
+    announce(false);
+    expect(globals['ga-disable-G-AAAA1111']).toBe(false);
+    expect(calls.at(-1)).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
+  });
+
+  it('queues the consent update on dataLayer as an arguments object when gtag() is not defined yet', () => {
+    gtag(fakeSource(true).source, { measurementId: 'G-AAAA1111' });
+    const dataLayer = globals.dataLayer as unknown[];
+    expect(dataLayer).toHaveLength(1);
+    expect(Object.prototype.toString.call(dataLayer[0])).toBe('[object Arguments]');
+    expect(Array.from(dataLayer[0] as ArrayLike<unknown>)).toEqual(['consent', 'update', { analytics_storage: 'denied' }]);
+  });
+
+  it('leaves consent mode alone with consentMode: false', () => {
+    gtag(fakeSource(true).source, { measurementId: 'G-AAAA1111', consentMode: false });
+    expect(globals['ga-disable-G-AAAA1111']).toBe(true);
+    expect(globals.dataLayer).toBeUndefined();
+  });
+});
+
+describe('whenKnown', () => {
+  it('answers from the mirror without asking the frame', async () => {
+    const isOptedOut = vi.fn(async () => false);
+    await expect(whenKnown({ cached: true, isOptedOut })).resolves.toBe(true);
+    expect(isOptedOut).not.toHaveBeenCalled();
+  });
+
+  it("waits for the frame's answer on a first visit", async () => {
+    await expect(whenKnown({ cached: undefined, isOptedOut: async () => false })).resolves.toBe(false);
+  });
+
+  it('treats an unanswerable query as opted out', async () => {
+    const isOptedOut = () => Promise.reject(new Error('TIMEOUT'));
+    await expect(whenKnown({ cached: undefined, isOptedOut })).resolves.toBe(true);
+  });
+});
+
+describe('applyNamedAdapters', () => {
+  it('applies the named adapters with options from data attributes, ignoring unknown names with a warning', () => {
+    const { source, announce } = fakeSource(true);
+    const stop = applyNamedAdapters(source, 'matomo, Plausible,ga4 gtag,matomo', { gaId: 'G-AAAA1111' });
+    expect(globals._paq).toEqual([['optUserOut']]);
+    expect(localStorage.getItem('plausible_ignore')).toBe('true');
+    expect(globals['ga-disable-G-AAAA1111']).toBe(true);
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('"ga4"'));
+    stop();
+    announce(false);
+    expect(localStorage.getItem('plausible_ignore')).toBe('true');
+  });
+
+  it('applies nothing for an empty list', () => {
+    const { subscribers, source } = fakeSource(true);
+    applyNamedAdapters(source, ' , ');
+    expect(subscribers()).toBe(0);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,55 @@
+// The core every adapter shares: applies the opt-out state to one tracker's switch, from `cached` on.
+
+/**
+ * What an adapter needs from the client: the synchronous first-party mirror and change
+ * notifications. `connectOptOut()` returns a superset of this, so does `window.optout`.
+ */
+export interface OptOutSource {
+  /** The last known state from the first-party mirror, or `undefined` on a first visit. */
+  readonly cached: boolean | undefined;
+  /** Calls `listener` with the state now (once known) and on every change; returns an unsubscribe. */
+  subscribe(listener: (state: { readonly optedOut: boolean }) => void): () => void;
+}
+
+/** Stops an adapter: it no longer follows the state. The tracker's switch stays as last set. */
+export type StopAdapter = () => void;
+
+/** One tracker's own opt-out switch. */
+export interface TrackerSwitch {
+  /** Human-readable tracker name, for warnings. */
+  readonly tracker: string;
+  /** Turns the tracker off for this visitor. `initial` is true for the state known at start-up. */
+  optOut(initial: boolean): void;
+  /** Turns the tracker back on. `initial` is true for the state known at start-up. */
+  optIn(initial: boolean): void;
+}
+
+/**
+ * Keeps a tracker's switch in step with the state. The cached state is applied synchronously,
+ * before this function returns, so a tracker set up right after it never sends a first hit the
+ * visitor has refused. Each state is applied once: repeated notifications of the same state do
+ * nothing, so a tracker's side effects (PostHog's `$opt_in` event) are not repeated.
+ */
+export function keepInStep(source: OptOutSource, trackerSwitch: TrackerSwitch): StopAdapter {
+  let applied: boolean | undefined;
+  const apply = (optedOut: boolean): void => {
+    if (optedOut === applied) return;
+    const initial = applied === undefined;
+    applied = optedOut;
+    try {
+      if (optedOut) trackerSwitch.optOut(initial);
+      else trackerSwitch.optIn(initial);
+    } catch (error) {
+      // A tracker that is missing or broken must not break the client or the other adapters.
+      console.warn(`optout-frame: could not update ${trackerSwitch.tracker}`, error);
+    }
+  };
+  if (source.cached !== undefined) apply(source.cached);
+  const unsubscribe = source.subscribe((state) => apply(state.optedOut));
+  let stopped = false;
+  return () => {
+    if (stopped) return;
+    stopped = true;
+    unsubscribe();
+  };
+}
