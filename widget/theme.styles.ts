@@ -14,4 +14,6 @@ export const themeStyles =
   `:root[data-theme]{${light}}` +
   `:root[data-theme=dark]{${dark}}` +
   `@media (prefers-color-scheme:dark){:root[data-theme=auto]{${dark}}}` +
-  'html,body{margin:0;background:var(--optout-background-color)}';
+  'html,body{margin:0;background:var(--optout-background-color)}' +
+  // Text never touches the edge of an opaque frame.
+  'body{padding:0.25rem 0.5rem}';
