@@ -1,16 +1,9 @@
 // The generated embed code: minimal query, escaped attributes, title, lazy loading and the client script.
 import { describe, expect, it } from 'vitest';
+import { parseFrameParams } from '../server/frame-params.js';
 import { embedQuery, embedSnippet, type EmbedOptions } from './embed-snippet.js';
 
-const defaults: EmbedOptions = {
-  lang: 'auto',
-  showIntro: true,
-  fontColor: undefined,
-  backgroundColor: undefined,
-  fontSize: undefined,
-  fontFamily: undefined,
-  theme: 'auto',
-};
+const defaults: EmbedOptions = parseFrameParams({});
 
 describe('embed code', () => {
   it('names only what differs from the defaults', () => {

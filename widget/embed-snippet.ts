@@ -1,15 +1,8 @@
 // The embed code a site owner pastes: the frame's query for chosen options, the <iframe> and the client script tag.
+import type { FrameParams } from '../server/frame-params.js';
 
-/** What the builder lets a site owner choose; the same shape as the frame's parsed parameters. */
-export interface EmbedOptions {
-  readonly lang: string;
-  readonly showIntro: boolean;
-  readonly fontColor: string | undefined;
-  readonly backgroundColor: string | undefined;
-  readonly fontSize: string | undefined;
-  readonly fontFamily: string | undefined;
-  readonly theme: 'light' | 'dark' | 'auto';
-}
+/** What the builder lets a site owner choose: exactly the frame's parsed parameters. */
+export type EmbedOptions = FrameParams;
 
 /** The `GET /optout` query for the options, naming only what differs from the defaults. */
 export function embedQuery(options: EmbedOptions): string {
