@@ -1,7 +1,7 @@
 // Bridge entry (GET /optout/bridge, no Lit): an invisible frame that only answers a page's messages.
 import { readBoot, type MessagingBoot } from './boot.js';
 import { cookieChoiceStore } from './choice-store.js';
-import { stateAfterOptOut } from './choice.js';
+import { storedState, stateAfterOptOut } from './choice.js';
 import { startFrameMessenger } from './frame-messenger.js';
 
 const boot = readBoot<MessagingBoot>(document);
@@ -10,6 +10,7 @@ const store = cookieChoiceStore(document, boot.cookieName);
 startFrameMessenger({
   allowedOrigins: boot.allowedOrigins,
   state: boot.state,
+  read: () => storedState(store.read(), boot),
   optOut(current) {
     store.write(true);
     return stateAfterOptOut(current);

@@ -7,6 +7,11 @@ export interface FrameMessengerOptions {
   readonly allowedOrigins: readonly string[];
   /** The state when the document loaded. */
   readonly state: OptOutState;
+  /**
+   * The state as storage holds it now, or undefined when storage tells nothing. Read before
+   * every answer: another tab may have changed it where no BroadcastChannel carried the news.
+   */
+  readonly read?: () => OptOutState | undefined;
   /** A page asked to opt out: store it and return the new state. */
   readonly optOut: (current: OptOutState) => OptOutState;
   /** The state changed without a click in this document (a page's request, another tab). */
@@ -86,9 +91,14 @@ export function startFrameMessenger(options: FrameMessengerOptions): FrameMessen
     if (!framed || event.source !== window.parent) return;
     const message = parsePageMessage(event.data);
     if (!message || !isAllowed(event.origin)) return;
-    const firstContact = pageOrigin === undefined;
     pageOrigin = event.origin;
-    if (firstContact && height !== undefined) post({ protocol: PROTOCOL, type: 'resize', height });
+    // A client that arrived after the last resize still gets the height with its first answer.
+    if (height !== undefined) post({ protocol: PROTOCOL, type: 'resize', height });
+    const stored = options.read?.();
+    if (stored && !sameState(state, stored)) {
+      apply(stored, false);
+      options.onChange?.(state);
+    }
     switch (message.type) {
       case 'get':
         break;

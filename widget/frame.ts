@@ -2,7 +2,7 @@
 import './define.js';
 import { readBoot } from './boot.js';
 import { cookieChoiceStore } from './choice-store.js';
-import { stateAfterOptOut } from './choice.js';
+import { storedState, stateAfterOptOut } from './choice.js';
 import { startFrameMessenger } from './frame-messenger.js';
 
 const boot = readBoot(document);
@@ -14,6 +14,7 @@ if (toggle) {
   const messenger = startFrameMessenger({
     allowedOrigins: boot.allowedOrigins,
     state: boot.state,
+    read: () => storedState(store.read(), boot),
     optOut(current) {
       store.write(true);
       return stateAfterOptOut(current);
