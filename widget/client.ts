@@ -110,6 +110,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   };
 
   const send = (id: string, type: PendingRequest['type']) => {
+    // The page removed the frame (a single-page app moved on): talk to another one.
+    if (frame && !frame.isConnected) attachFrame();
     // Posted to the host's exact origin: if the frame is still about:blank it is dropped, and
     // sent again on the frame's `load` and `ready`.
     frame?.contentWindow?.postMessage({ protocol: PROTOCOL, type, id }, hostOrigin);
@@ -192,6 +194,9 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   /** Talks to the page's visible frame when it has one, else to a hidden bridge it creates. */
   const attachFrame = () => {
     document.removeEventListener('DOMContentLoaded', attachFrame);
+    frame?.removeEventListener('load', resendPending);
+    bridge?.remove();
+    frame = bridge = undefined;
     if (destroyed) return;
     frame = [...document.getElementsByTagName('iframe')].find(isVisibleFrame);
     // A lazy frame below the fold would not load until scrolled to, and page scripts need the
