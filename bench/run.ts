@@ -16,6 +16,9 @@ import { measureFrameWire } from './wire.js';
 const args = new Set(process.argv.slice(2));
 /** Timed runs per variant; `--quick` for a smoke run while developing. */
 const RUNS = Number(process.env.BENCH_RUNS ?? (args.has('--quick') ? 5 : 31));
+/** `--only=wire,timing,throughput` measures a part while developing; the report marks the rest not measured. */
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (part: 'wire' | 'timing' | 'throughput') => !only || only.includes(part);
 const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 4, rounds: 3 };
 
 const started = performance.now();
@@ -42,14 +45,17 @@ try {
   const browser = await chromium.launch(chromiumLaunchOptions());
   chromiumVersion = browser.version();
   try {
+    // Always measured: the load test sends the headers Chromium sent for the frame.
     log('bytes over the wire: frame first view, click, repeat view');
     const frame = await measureFrameWire(browser, pages.origin, host.origin);
-    Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click });
+    if (wanted('wire')) Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click });
     frameRequestHeaders = frame.frameRequestHeaders;
 
-    log(`time until the state is known: ${RUNS} interleaved runs per variant`);
-    const timings = await measureVariants(browser, pages.origin, host.origin, [{ name: 'floor', path: '/floor' }], RUNS);
-    stateKnown.floor = summarize((timings.get('floor') ?? []).map((r) => r.marks.knownAt ?? Number.NaN));
+    if (wanted('timing')) {
+      log(`time until the state is known: ${RUNS} interleaved runs per variant`);
+      const timings = await measureVariants(browser, pages.origin, host.origin, [{ name: 'floor', path: '/floor' }], RUNS);
+      stateKnown.floor = summarize((timings.get('floor') ?? []).map((r) => r.marks.knownAt ?? Number.NaN));
+    }
   } finally {
     await browser.close();
   }
@@ -58,8 +64,10 @@ try {
   notMeasured.bridgeTime = 'the client library (connectOptOut) is not on this branch yet';
   notMeasured.click = 'the client library (connectOptOut) is not on this branch yet';
 
-  log(`throughput: ${LOAD.rounds} alternating rounds of ${LOAD.secondsPerRound} s per server`);
-  throughput = await measureThroughput(host, frameRequestHeaders, LOAD);
+  if (wanted('throughput')) {
+    log(`throughput: ${LOAD.rounds} alternating rounds of ${LOAD.secondsPerRound} s per server`);
+    throughput = await measureThroughput(host, frameRequestHeaders, LOAD);
+  }
 } finally {
   await host.stop();
   await pages.close();

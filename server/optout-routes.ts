@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/choice.js';
 import { negotiateLanguage } from '../widget/i18n/index.js';
 import type { FrameAssets } from './assets.js';
+import { createHtmlSender, NONCE_SLOT } from './compressed-html.js';
 import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
@@ -27,6 +28,8 @@ function isSameOriginPost(req: Request): boolean {
 
 export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
+  // gzip without compressing per response (the nonce is spliced in): see compressed-html.ts.
+  const sendHtml = createHtmlSender();
 
   router.get('/optout', (req: Request, res: Response) => {
     const params = parseFrameParams(req.query);
@@ -38,20 +41,21 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
       .set('Cache-Control', 'private, no-cache')
       .vary('Cookie')
       .vary('Accept-Language')
-      .vary('Sec-GPC')
-      .type('html')
-      .send(
-        renderFramePage({
-          state: requestState(req, config),
-          language,
-          params,
-          assets,
-          nonce: String(res.locals.cspNonce),
-          formAction: `/optout${queryString(req)}`,
-          cookieName: config.cookieName,
-          defaultState: config.defaultState,
-        }),
-      );
+      .vary('Sec-GPC');
+    sendHtml(
+      req,
+      res,
+      renderFramePage({
+        state: requestState(req, config),
+        language,
+        params,
+        assets,
+        nonce: NONCE_SLOT,
+        formAction: `/optout${queryString(req)}`,
+        cookieName: config.cookieName,
+        defaultState: config.defaultState,
+      }),
+    );
   });
 
   router.post('/optout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
