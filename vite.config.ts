@@ -1,6 +1,13 @@
-// Vite build of the frame's browser code into dist/public, with content-hashed names and a manifest the host reads.
-import { defineConfig } from 'vite';
+// Vite builds of the browser code into dist/public: the frame, the bridge (hashed, with manifests the host reads) and client.js.
+import { defineConfig, type UserConfig } from 'vite';
 
+const hashedNames = {
+  entryFileNames: 'assets/[name]-[hash].js',
+  chunkFileNames: 'assets/[name]-[hash].js',
+  assetFileNames: 'assets/[name]-[hash][extname]',
+};
+
+/** The frame (Lit element + messenger). This build runs first and empties dist/public. */
 export default defineConfig({
   publicDir: false,
   build: {
@@ -11,11 +18,34 @@ export default defineConfig({
     modulePreload: false,
     rollupOptions: {
       input: { frame: 'widget/frame.ts' },
-      output: {
-        entryFileNames: 'assets/[name]-[hash].js',
-        chunkFileNames: 'assets/[name]-[hash].js',
-        assetFileNames: 'assets/[name]-[hash][extname]',
-      },
+      output: hashedNames,
     },
   },
 });
+
+/**
+ * The bridge, built on its own so it is one small file with no chunk shared with the frame:
+ * a page without the widget pays for one document and one script, nothing else.
+ */
+export const bridgeBuildConfig: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/public',
+    emptyOutDir: false,
+    manifest: '.vite/bridge-manifest.json',
+    target: 'es2022',
+    modulePreload: false,
+    rollupOptions: { input: { bridge: 'widget/bridge.ts' }, output: hashedNames },
+  },
+};
+
+/** client.js: pasted by URL into other sites, so one classic script (IIFE) with a fixed name. */
+export const clientScriptBuildConfig: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/public',
+    emptyOutDir: false,
+    target: 'es2022',
+    lib: { entry: 'widget/client-script.ts', formats: ['iife'], name: 'optoutFrameClient', fileName: () => 'client.js' },
+  },
+};

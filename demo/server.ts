@@ -25,6 +25,7 @@ export function createDemoApp({ hostOrigin }: DemoOptions): Express {
   };
   app.get(['/', '/index.html'], sendPage('index.html'));
   app.get(['/privacy', '/privacy.html'], sendPage('privacy.html'));
+  app.get(['/shop', '/shop.html'], sendPage('shop.html'));
   app.get('/styles.css', (_req, res) => res.sendFile(new URL('styles.css', demoDir).pathname));
   return app;
 }

@@ -1,11 +1,13 @@
 // createOptOutHost(): the Express app of the opt-out host, built without listening so tests and sites can mount it.
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { loadAssets, publicDir, type FrameAssets } from './assets.js';
+import { bridgeRoutes } from './bridge-routes.js';
+import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from './frame-params.js';
 import { optOutRoutes } from './optout-routes.js';
-import { cspNonce, securityHeaders } from './security-headers.js';
+import { cspNonce, noStore, securityHeaders } from './security-headers.js';
 
 export interface HostOptions {
   /** Built assets; read from `dist/public` by default. */
@@ -28,6 +30,8 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   app.use(optOutRoutes(config, assets));
+  app.use(bridgeRoutes(config, assets));
+  app.use(clientScriptRoute(dir));
   // Content-hashed names never change content, so browsers may keep them for a year untouched.
   app.use(
     '/assets',
@@ -42,9 +46,17 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
   app.use((_req, res) => {
-    res.status(404).type('html').send(renderErrorPage('Not found', 'There is nothing at this address.'));
+    noStore(res).status(404).type('html').send(renderErrorPage('Not found', 'There is nothing at this address.'));
   });
-  const onError: ErrorRequestHandler = (error: unknown, _req, res, _next) => {
+  const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
+    // A client that went away, or an answer already on its way: nothing more can be sent.
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    // A refused request changes nothing: no cookie from a half-handled route, nothing cached.
+    res.removeHeader('Set-Cookie');
+    noStore(res);
     if (error instanceof ParamError) {
       res.status(400).type('html').send(renderErrorPage('Invalid parameter', error.message));
       return;

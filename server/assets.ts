@@ -1,32 +1,42 @@
-// Finds the built, content-hashed frame assets through Vite's manifest.
+// Finds the built, content-hashed frame and bridge assets through Vite's manifests.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export interface FrameAssets {
   /** URL path of the frame's module script, e.g. `/assets/frame-3f2a1b.js`. */
   readonly frameScript: string;
+  /** URL path of the bridge's module script (no Lit). */
+  readonly bridgeScript: string;
 }
 
 interface ManifestEntry {
   readonly file: string;
 }
 
+/** The build is missing or incomplete; the message says what to run. */
+export class AssetsError extends Error {
+  override readonly name = 'AssetsError';
+}
+
 /** The folder `npm run build` writes the public files to. */
 export const publicDir = new URL('../dist/public/', import.meta.url);
 
-/** Reads the manifest written by `npm run build`; says what to run when it is missing. */
-export function loadAssets(dir: URL = publicDir): FrameAssets {
-  const manifestPath = join(dir.pathname, '.vite', 'manifest.json');
-  let manifest: Record<string, ManifestEntry>;
+function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
+  const manifestPath = join(dir.pathname, '.vite', name);
   try {
-    manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
+    return JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
   } catch {
-    throw new Error(`optout-frame: ${manifestPath} not found; run "npm run build" first`);
+    throw new AssetsError(`${manifestPath} not found; run "npm run build" first`);
   }
+}
+
+/** Reads the manifests written by `npm run build`; says what to run when one is missing. */
+export function loadAssets(dir: URL = publicDir): FrameAssets {
+  const manifest = { ...readManifest(dir, 'manifest.json'), ...readManifest(dir, 'bridge-manifest.json') };
   const entry = (name: string): string => {
     const found = manifest[name];
-    if (!found) throw new Error(`optout-frame: ${name} missing from the build manifest; run "npm run build"`);
+    if (!found) throw new AssetsError(`${name} missing from the build manifest; run "npm run build"`);
     return `/${found.file}`;
   };
-  return { frameScript: entry('widget/frame.ts') };
+  return { frameScript: entry('widget/frame.ts'), bridgeScript: entry('widget/bridge.ts') };
 }

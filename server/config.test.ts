@@ -55,4 +55,18 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
   });
+
+  it('names every bad value at once, on one line', () => {
+    let caught: unknown;
+    try {
+      loadConfig({ PORT: 'x', OPTOUT_DEFAULT: 'maybe', OPTOUT_ALLOWED_ORIGINS: 'https://ok.example,nope' });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(ConfigError);
+    const error = caught as ConfigError;
+    expect(error.problems.map((problem) => problem.variable)).toEqual(['PORT', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_DEFAULT']);
+    expect(error.message).not.toContain('\n');
+    expect(error.message).toMatch(/^PORT: .*; OPTOUT_ALLOWED_ORIGINS: .*"nope".*; OPTOUT_DEFAULT: .*"maybe"/);
+  });
 });

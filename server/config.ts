@@ -16,14 +16,27 @@ export interface HostConfig {
   readonly defaultState: DefaultState;
 }
 
-/** A bad environment value; `variable` names it so start-up can say exactly what to fix. */
+/** One bad environment value and what it should be. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/**
+ * Bad environment values; `variable` names the first, `problems` lists every one, and the
+ * message names them all on one line so start-up can say exactly what to fix in one go.
+ */
 export class ConfigError extends Error {
   override readonly name = 'ConfigError';
+  readonly problems: readonly ConfigProblem[];
   constructor(
     readonly variable: string,
     message: string,
+    more: readonly ConfigProblem[] = [],
   ) {
-    super(`${variable}: ${message}`);
+    const problems = [{ variable, message }, ...more];
+    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('; '));
+    this.problems = problems;
   }
 }
 
@@ -94,14 +107,28 @@ function readHost(env: Env, variable: string): string {
   return raw;
 }
 
-/** Reads and validates the whole configuration; throws `ConfigError` on the first bad value. */
+/** Reads and validates the whole configuration; throws one `ConfigError` naming every bad value. */
 export function loadConfig(env: Env = process.env): HostConfig {
-  return {
-    port: readPort(env, 'PORT', 3000),
-    host: readHost(env, 'HOST'),
-    demoPort: readPort(env, 'DEMO_PORT', 8080),
-    allowedOrigins: readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'),
-    cookieName: readCookieName(env, 'OPTOUT_COOKIE_NAME'),
-    defaultState: readDefault(env, 'OPTOUT_DEFAULT'),
+  const problems: ConfigProblem[] = [];
+  /** Runs one reader; a bad value is recorded so the others are still checked. */
+  const read = <T>(reader: () => T, placeholder: T): T => {
+    try {
+      return reader();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return placeholder;
+    }
   };
+  const config: HostConfig = {
+    port: read(() => readPort(env, 'PORT', 3000), 0),
+    host: read(() => readHost(env, 'HOST'), ''),
+    demoPort: read(() => readPort(env, 'DEMO_PORT', 8080), 0),
+    allowedOrigins: read(() => readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'), []),
+    cookieName: read(() => readCookieName(env, 'OPTOUT_COOKIE_NAME'), ''),
+    defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
+  };
+  const [first, ...more] = problems;
+  if (first) throw new ConfigError(first.variable, first.message, more);
+  return config;
 }

@@ -18,6 +18,8 @@ export interface FramePageInput {
   readonly formAction: string;
   readonly cookieName: string;
   readonly defaultState: DefaultState;
+  /** Origins whose messages the frame answers (`OPTOUT_ALLOWED_ORIGINS`). */
+  readonly allowedOrigins: readonly string[];
 }
 
 /** Custom properties from the validated theming parameters (values are already strict). */
@@ -38,7 +40,13 @@ function themeCss(params: FrameParams): string {
 export function renderFramePage(input: FramePageInput): string {
   const { state, language, params, assets, nonce } = input;
   const t = language.texts;
-  const boot = serializeBoot({ cookieName: input.cookieName, defaultState: input.defaultState, texts: t });
+  const boot = serializeBoot({
+    cookieName: input.cookieName,
+    defaultState: input.defaultState,
+    state,
+    allowedOrigins: input.allowedOrigins,
+    texts: t,
+  });
   const attrs = [
     state.optedOut ? ' opted-out' : '',
     ` reason="${state.reason}"`,

@@ -1,13 +1,80 @@
-// Listening and stopping: a clear message when the port is taken, and a shutdown that lets requests finish.
+// Listening and stopping: a clear message when the port is taken, timeouts against slow clients, and a shutdown that lets requests finish.
 import { createServer, type RequestListener, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
 }
 
+/** How long a client may take; each bound keeps a slow or silent client from holding a socket forever. */
+export interface ListenTimeouts {
+  /** Time to send the complete request headers (the slowloris guard). */
+  readonly headersTimeoutMs: number;
+  /** Time to send the complete request, body included. */
+  readonly requestTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open between requests. */
+  readonly keepAliveTimeoutMs: number;
+  /** How often the server looks for connections past those limits (Node checks every 30 s by default). */
+  readonly checkIntervalMs: number;
+}
+
+/**
+ * The opt-out requests are a few hundred bytes: a browser sends them in milliseconds, so ten
+ * seconds is generous for a real client and short for one that trickles headers on purpose.
+ */
+export const defaultTimeouts: ListenTimeouts = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  checkIntervalMs: 1_000,
+};
+
+/** Node's own answers to requests it cannot parse, with the headers every answer of the host carries. */
+const clientErrorStatus: Readonly<Record<string, string>> = {
+  ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
+  HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
+};
+
+/**
+ * A request too malformed for Express (bad bytes in the URL, headers too slow or too large):
+ * answered here, empty, uncacheable and not embeddable, then the socket is closed.
+ */
+function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
+  if (!socket.writable || (socket as Socket).bytesWritten > 0) {
+    socket.destroy();
+    return;
+  }
+  const status = clientErrorStatus[error.code ?? ''] ?? '400 Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\nCache-Control: no-store\r\n` +
+      `X-Content-Type-Options: nosniff\r\nContent-Security-Policy: default-src 'none'; frame-ancestors 'none'\r\n\r\n`,
+  );
+}
+
 /** Starts an HTTP server; rejects with a one-line `ListenError` (e.g. port already in use). */
-export function listen(handler: RequestListener, port: number, host: string): Promise<Server> {
-  const server = createServer(handler);
+export function listen(
+  handler: RequestListener,
+  port: number,
+  host: string,
+  timeouts: Partial<ListenTimeouts> = {},
+): Promise<Server> {
+  const limits = { ...defaultTimeouts, ...timeouts };
+  const server: Server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: limits.checkIntervalMs,
+    },
+    (req, res) => {
+      // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
+      // socket that is about to close under its next request.
+      if (closingServers.has(server)) res.setHeader('Connection', 'close');
+      handler(req, res);
+    },
+  );
+  server.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
@@ -19,13 +86,23 @@ export function listen(handler: RequestListener, port: number, host: string): Pr
   });
 }
 
-/** Stops accepting connections, lets in-flight requests finish, closes idle keep-alive sockets. */
+const closingServers = new WeakSet<Server>();
+
+/**
+ * Stops accepting connections and lets in-flight requests finish; keep-alive sockets are closed
+ * as soon as they are idle, and whatever is still open after `graceMs` is cut.
+ */
 export function close(server: Server, graceMs = 10_000): Promise<void> {
+  closingServers.add(server);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
-    timer.unref();
+    const cut = setTimeout(() => server.closeAllConnections(), graceMs);
+    // A socket busy when close() starts becomes idle once its response is sent.
+    const sweep = setInterval(() => server.closeIdleConnections(), 100);
+    cut.unref();
+    sweep.unref();
     server.close(() => {
-      clearTimeout(timer);
+      clearTimeout(cut);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();

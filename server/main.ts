@@ -1,15 +1,19 @@
 // Runs the opt-out host alone (`node dist/lib/server/main.js` or `tsx server/main.ts`), configured from the environment.
+import type { AddressInfo } from 'node:net';
 import { createOptOutHost } from './app.js';
+import { AssetsError } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
 
 try {
   const config = loadConfig();
   const server = await listen(createOptOutHost(config), config.port, config.host);
-  console.log(`optout-frame host: http://${config.host}:${config.port}`);
+  // The bound port, so PORT=0 (any free port) prints where the host really is.
+  console.log(`optout-frame host: http://${config.host}:${(server.address() as AddressInfo).port}`);
   onShutdownSignal(() => close(server));
 } catch (error) {
-  if (error instanceof ConfigError || error instanceof ListenError) {
+  // Expected start-up failures get one line and exit code 1; anything else is a bug and keeps its stack.
+  if (error instanceof ConfigError || error instanceof ListenError || error instanceof AssetsError) {
     console.error(`optout-frame: ${error.message}`);
     process.exit(1);
   }

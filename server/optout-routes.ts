@@ -8,6 +8,7 @@ import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
+import { noStore } from './security-headers.js';
 
 /** The query string of a request, `?…` or empty, so the form and redirect keep the options. */
 function queryString(req: Request): string {
@@ -54,15 +55,22 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
         formAction: `/optout${queryString(req)}`,
         cookieName: config.cookieName,
         defaultState: config.defaultState,
+        allowedOrigins: config.allowedOrigins,
       }),
     );
   });
 
-  router.post('/optout', express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
-    if (!isSameOriginPost(req)) {
-      res.status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
+  // Another site's form (CSRF) is refused before its body is even read.
+  const refuseCrossSite: express.RequestHandler = (req, res, next) => {
+    if (isSameOriginPost(req)) {
+      next();
       return;
     }
+    noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
+  };
+
+  router.post('/optout', refuseCrossSite, express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
+    noStore(res);
     const body: Record<string, unknown> = req.body ?? {};
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');

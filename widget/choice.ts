@@ -61,3 +61,8 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
   }
   return undefined;
 }
+
+/** The state after an opt-out that a page asked for: a GPC signal stays the reason, else it is a choice. */
+export function stateAfterOptOut(current: OptOutState): OptOutState {
+  return { optedOut: true, reason: current.reason === 'gpc' ? 'gpc' : 'choice' };
+}

@@ -1,0 +1,68 @@
+// The shop page has no widget: the client learns the state through the hidden bridge, and remembers it first-party.
+import { expect, test, type Page, type Route } from '@playwright/test';
+import { optOutFrame, texts } from './frame.js';
+import { HOST_ORIGIN } from './origins.js';
+
+const bridgeUrl = `${HOST_ORIGIN}/optout/bridge`;
+
+/** Holds every bridge request until `release()`: whatever the page shows meanwhile came from no frame. */
+async function holdBridge(page: Page): Promise<{ release: () => void; requested: () => boolean }> {
+  let release!: () => void;
+  const released = new Promise<void>((resolve) => (release = resolve));
+  let requested = false;
+  await page.route(bridgeUrl, async (route: Route) => {
+    requested = true;
+    await released;
+    await route.continue();
+  });
+  return { release, requested: () => requested };
+}
+
+test('the shop learns the state through the bridge', async ({ page }) => {
+  await page.goto('/shop');
+  await expect(page.getByRole('status')).toHaveText('Tracking: on');
+  await expect(page.locator('#tracking-source')).toHaveText(/confirmed by the opt-out host/);
+  // No widget on this page: one hidden bridge, out of the accessibility tree.
+  await expect(page.locator(`iframe[src^="${HOST_ORIGIN}/optout"]`)).toHaveCount(1);
+  const bridge = page.locator(`iframe[src="${bridgeUrl}"]`);
+  await expect(bridge).toBeHidden();
+  await expect(bridge).toHaveAttribute('aria-hidden', 'true');
+
+  await page.goto('/privacy');
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+
+  await page.goto('/shop');
+  await expect(page.getByRole('status')).toHaveText('Tracking: off');
+  await expect(page.locator('#tracking-source')).toHaveText(/confirmed by the opt-out host/);
+  expect(await page.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+});
+
+test('after one visit, `cached` holds the state before any frame has loaded', async ({ page }) => {
+  // First visit ever: nothing remembered yet.
+  const first = await holdBridge(page);
+  await page.goto('/shop', { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => window.optout?.cached)).toBeUndefined();
+  await expect(page.getByRole('status')).toHaveText('Tracking: checking…');
+  first.release();
+  await expect(page.getByRole('status')).toHaveText('Tracking: on');
+  await page.unrouteAll({ behavior: 'wait' });
+
+  await page.goto('/privacy');
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(page.locator('#page-state')).toHaveText('opted out (your choice)');
+  // The mirror is the site's own storage, keyed by the host's origin.
+  expect(await page.evaluate((key) => localStorage.getItem(key), `optout-frame:${HOST_ORIGIN}`)).toBe('1:choice');
+
+  // Next view: the bridge is held, so no frame can have answered; the page already knows.
+  const next = await holdBridge(page);
+  await page.goto('/shop', { waitUntil: 'domcontentloaded' });
+  expect(await page.evaluate(() => window.optout?.cached)).toBe(true);
+  await expect(page.getByRole('status')).toHaveText('Tracking: off');
+  await expect(page.locator('#tracking-source')).toHaveText(/remembered from your last visit/);
+  await expect.poll(next.requested).toBe(true);
+
+  next.release();
+  await expect(page.locator('#tracking-source')).toHaveText(/confirmed by the opt-out host/);
+  await expect(page.getByRole('status')).toHaveText('Tracking: off');
+});

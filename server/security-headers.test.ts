@@ -1,0 +1,147 @@
+// Headers on the wire for every route: CSP with nonce and frame-ancestors, nosniff, referrer policy, caching, Vary.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startInProcessHost, STAND_IN_FRAME_SCRIPT, type InProcessHost, type RawResponse } from './testing/in-process-host.js';
+
+const EMBEDDER = 'https://news.example.org';
+const sameOrigin = { 'sec-fetch-site': 'same-origin', 'content-type': 'application/x-www-form-urlencoded' };
+
+/** Parses `Content-Security-Policy` into directive → sources. */
+function csp(response: RawResponse): Map<string, string[]> {
+  const header = response.headers['content-security-policy'];
+  expect(header, 'Content-Security-Policy').toBeTypeOf('string');
+  return new Map(
+    String(header)
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .filter((words) => words[0])
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
+}
+
+function expectProtected(response: RawResponse): void {
+  const policy = csp(response);
+  expect(policy.get('default-src')).toEqual(["'none'"]);
+  expect(policy.get('frame-ancestors')).toEqual([EMBEDDER]);
+  expect(policy.get('base-uri')).toEqual(["'none'"]);
+  expect(policy.get('object-src')).toEqual(["'none'"]);
+  expect(policy.get('form-action')).toEqual(["'self'"]);
+  // Never 'unsafe-inline' or 'unsafe-eval' for scripts.
+  expect(policy.get('script-src')?.join(' ')).not.toMatch(/unsafe/);
+  expect(response.headers['x-content-type-options']).toBe('nosniff');
+  expect(response.headers['referrer-policy']).toBe('no-referrer');
+  // frame-ancestors decides who may embed; X-Frame-Options would forbid every embedder.
+  expect(response.headers['x-frame-options']).toBeUndefined();
+  expect(response.headers['x-powered-by']).toBeUndefined();
+}
+
+function varyList(response: RawResponse): string[] {
+  return String(response.headers.vary ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+}
+
+let host: InProcessHost;
+beforeAll(async () => {
+  host = await startInProcessHost({ OPTOUT_ALLOWED_ORIGINS: EMBEDDER });
+});
+afterAll(() => host.close());
+
+describe('security headers on every route', () => {
+  it('GET /optout: CSP with a fresh nonce that matches the inline style, private no-cache, Vary', async () => {
+    const first = await host.request({ path: '/optout', headers: { cookie: 'optout=1' } });
+    const second = await host.request({ path: '/optout' });
+    expect(first.status).toBe(200);
+    expectProtected(first);
+    const nonces = [first, second].map((response) => {
+      const source = csp(response).get('style-src')?.find((s) => s.startsWith("'nonce-"));
+      expect(source, 'style-src nonce').toBeDefined();
+      return source!.slice("'nonce-".length, -1);
+    });
+    expect(nonces[0]).not.toBe(nonces[1]);
+    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(first.body).toContain(`<style nonce="${nonces[0]}">`);
+    expect(first.headers['cache-control']).toBe('private, no-cache');
+    expect(varyList(first)).toEqual(expect.arrayContaining(['cookie', 'accept-language', 'sec-gpc']));
+    expect(first.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
+  });
+
+  it('GET /optout with an invalid parameter: 400, protected, not cacheable', async () => {
+    const response = await host.request({ path: '/optout?fontColor=red' });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('fontColor');
+    expectProtected(response);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('POST /optout from the frame: 303, cookie set, not cacheable', async () => {
+    const response = await host.request({ method: 'POST', path: '/optout?showIntro=0', headers: sameOrigin, body: 'optedOut=1' });
+    expect(response.status).toBe(303);
+    expect(response.headers.location).toBe('/optout?showIntro=0');
+    expect(String(response.headers['set-cookie'])).toMatch(/^optout=1;.*SameSite=None; Secure; Partitioned/);
+    expectProtected(response);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('POST /optout from another site: 403, no cookie, not cacheable', async () => {
+    const response = await host.request({
+      method: 'POST',
+      path: '/optout',
+      headers: { ...sameOrigin, 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      body: 'optedOut=1',
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expectProtected(response);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('POST /optout with a bad field: 400 naming it, no cookie, not cacheable', async () => {
+    const response = await host.request({ method: 'POST', path: '/optout', headers: sameOrigin, body: 'optedOut=yes' });
+    expect(response.status).toBe(400);
+    expect(response.body).toContain('optedOut');
+    expect(response.headers['set-cookie']).toBeUndefined();
+    expectProtected(response);
+    expect(response.headers['cache-control']).toBe('no-store');
+  });
+
+  it('a hashed asset: public, a year, immutable', async () => {
+    const response = await host.request({ path: STAND_IN_FRAME_SCRIPT });
+    expect(response.status).toBe(200);
+    expect(response.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(response.headers['content-type']).toMatch(/javascript/);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // Other sites load the frame's script on purpose.
+    expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+
+  it.each(['/nowhere', '/assets/missing-0000.js', '/assets/../package.json', '/optout/..%2f..%2fetc%2fpasswd'])(
+    'GET %s: 404, protected, not cacheable',
+    async (path) => {
+      const response = await host.request({ path });
+      expect(response.status).toBe(404);
+      expectProtected(response);
+      expect(response.headers['cache-control']).toBe('no-store');
+    },
+  );
+
+  it('GET /healthz: ok, never cached', async () => {
+    const response = await host.request({ path: '/healthz' });
+    expect(response.status).toBe(200);
+    expect(response.body).toBe('ok');
+    expect(response.headers['cache-control']).toBe('no-store');
+    expectProtected(response);
+  });
+});
+
+describe('frame-ancestors without configured origins', () => {
+  it('lets any origin embed the frame', async () => {
+    const open = await startInProcessHost();
+    try {
+      const response = await open.request({ path: '/optout' });
+      expect(csp(response).get('frame-ancestors')).toEqual(['*']);
+    } finally {
+      await open.close();
+    }
+  });
+});
