@@ -6,6 +6,7 @@ import { toggleStyles } from '../widget/optout-toggle.styles.js';
 import type { FrameAssets } from './assets.js';
 import type { FrameParams } from './frame-params.js';
 import { escapeHtml } from './html.js';
+import { minifyCss } from './minify-css.js';
 
 export interface FramePageInput {
   readonly state: OptOutState;
@@ -21,6 +22,9 @@ export interface FramePageInput {
   /** Origins whose messages the frame answers (`OPTOUT_ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
 }
+
+/** The toggle's styles for the no-JS view, minified once at start-up. */
+const inlineStyles = minifyCss(toggleStyles);
 
 /** Custom properties from the validated theming parameters (values are already strict). */
 function themeCss(params: FrameParams): string {
@@ -58,7 +62,7 @@ export function renderFramePage(input: FramePageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(t.title)}</title>
-<style nonce="${nonce}">${themeCss(params)}html,body{margin:0;background:var(--optout-background-color,transparent)}${toggleStyles}</style>
+<style nonce="${nonce}">${themeCss(params)}html,body{margin:0;background:var(--optout-background-color,transparent)}${inlineStyles}</style>
 <script type="module" src="${escapeHtml(assets.frameScript)}"></script>
 </head>
 <body>
