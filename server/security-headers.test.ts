@@ -21,7 +21,8 @@ function csp(response: RawResponse): Map<string, string[]> {
 function expectProtected(response: RawResponse): void {
   const policy = csp(response);
   expect(policy.get('default-src')).toEqual(["'none'"]);
-  expect(policy.get('frame-ancestors')).toEqual([EMBEDDER]);
+  // The allowed origins, plus the host's own pages (the builder's preview).
+  expect(policy.get('frame-ancestors')).toEqual(["'self'", EMBEDDER]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
   expect(policy.get('object-src')).toEqual(["'none'"]);
   expect(policy.get('form-action')).toEqual(["'self'"]);

@@ -9,8 +9,9 @@ import { createOptOutHost } from '../app.js';
 import { loadConfig } from '../config.js';
 import { close, listen, type ListenTimeouts } from '../listen.js';
 
-/** The stand-in for the built frame script: a real file, so `/assets` serves it like a build would. */
+/** Stand-ins for the built scripts: real files, so `/assets` serves them like a build would. */
 export const STAND_IN_FRAME_SCRIPT = '/assets/frame-t3st4bcd.js';
+export const STAND_IN_BRIDGE_SCRIPT = '/assets/bridge-t3st4bcd.js';
 
 export interface RawRequest {
   readonly method?: string;
@@ -43,9 +44,9 @@ export async function startInProcessHost(
 ): Promise<InProcessHost> {
   const dir = mkdtempSync(join(tmpdir(), 'optout-host-'));
   mkdirSync(join(dir, 'assets'));
-  writeFileSync(join(dir, STAND_IN_FRAME_SCRIPT), 'export {};\n');
+  for (const script of [STAND_IN_FRAME_SCRIPT, STAND_IN_BRIDGE_SCRIPT]) writeFileSync(join(dir, script), 'export {};\n');
   const app = createOptOutHost(loadConfig({ ...env, PORT: '0' }), {
-    assets: { frameScript: STAND_IN_FRAME_SCRIPT, bridgeScript: STAND_IN_FRAME_SCRIPT },
+    assets: { frameScript: STAND_IN_FRAME_SCRIPT, bridgeScript: STAND_IN_BRIDGE_SCRIPT },
     publicDir: pathToFileURL(`${dir}/`),
   });
   const server = await listen(app, 0, '127.0.0.1', timeouts);
