@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/choice.js';
 import { negotiateLanguage } from '../widget/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import { createHtmlSender, NONCE_SLOT } from './compressed-html.js';
+import { NONCE_SLOT, sendHtml } from './html-response.js';
 import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
@@ -29,8 +29,6 @@ function isSameOriginPost(req: Request): boolean {
 
 export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
-  // gzip without compressing per response (the nonce is spliced in): see compressed-html.ts.
-  const sendHtml = createHtmlSender();
 
   router.get('/optout', (req: Request, res: Response) => {
     const params = parseFrameParams(req.query);
@@ -43,6 +41,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
       .vary('Cookie')
       .vary('Accept-Language')
       .vary('Sec-GPC');
+    // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
     sendHtml(
       req,
       res,

@@ -12,7 +12,7 @@ import type { HostConfig } from './config.js';
 const NONCE_BYTES = 16;
 const noncePool = Buffer.alloc(NONCE_BYTES * 256);
 let nonceOffset = noncePool.length;
-function nextNonce(): string {
+export function nextNonce(): string {
   if (nonceOffset === noncePool.length) {
     randomFillSync(noncePool);
     nonceOffset = 0;

@@ -1,12 +1,11 @@
-// Sends a rendered HTML page gzip-compressed without compressing per response: the per-response CSP nonce is spliced in.
+// gzip for pages that carry a per-response nonce, without compressing per response: precompressed parts, nonce spliced in.
 import { randomBytes } from 'node:crypto';
-import type { Request, Response } from 'express';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
- * Pages are rendered with this stand-in where the per-response CSP nonce goes; `sendHtml` puts
- * the response's real nonce (`res.locals.cspNonce`) in its place. Random per process, and made of
- * base64 characters, so it can only come from the renderer, never from a visitor's input.
+ * Pages are rendered with this stand-in where the per-response CSP nonce goes; the response's
+ * real nonce is put in its place when it is sent. Random per process, and made of base64
+ * characters, so it can only come from the renderer, never from a visitor's input.
  */
 export const NONCE_SLOT = `nonceslot${randomBytes(12).toString('hex')}`;
 
@@ -17,7 +16,7 @@ export const NONCE_SLOT = `nonceslot${randomBytes(12).toString('hex')}`;
  * goes in between as a "stored" (uncompressed) block. So a response costs a CRC-32 and a copy,
  * not a compression, while each response still gets its own nonce.
  */
-interface SplicedPage {
+export interface SplicedPage {
   readonly parts: readonly Buffer[];
   readonly deflated: readonly Buffer[];
   readonly bytes: number;
@@ -36,7 +35,7 @@ function storedBlock(data: Buffer): Buffer {
   return block;
 }
 
-function splitPage(html: string): SplicedPage {
+export function splitPage(html: string): SplicedPage {
   const parts = html.split(NONCE_SLOT).map((part) => Buffer.from(part, 'utf8'));
   const last = parts.length - 1;
   const deflated = parts.map((part, i) =>
@@ -46,7 +45,7 @@ function splitPage(html: string): SplicedPage {
 }
 
 /** The gzip body of `page` with `nonce` in every slot. */
-function gzipWithNonce(page: SplicedPage, nonce: Buffer): Buffer {
+export function gzipWithNonce(page: SplicedPage, nonce: Buffer): Buffer {
   const chunks: Buffer[] = [GZIP_HEADER];
   let crc = 0;
   page.parts.forEach((part, i) => {
@@ -65,9 +64,19 @@ function gzipWithNonce(page: SplicedPage, nonce: Buffer): Buffer {
   return Buffer.concat(chunks);
 }
 
+/** The page with `nonce` in every slot, uncompressed. */
+export function plainWithNonce(page: SplicedPage, nonce: Buffer): Buffer {
+  const chunks: Buffer[] = [];
+  page.parts.forEach((part, i) => {
+    if (i > 0) chunks.push(nonce);
+    chunks.push(part);
+  });
+  return Buffer.concat(chunks);
+}
+
 /** Whether the client takes gzip: listed in `Accept-Encoding` without `q=0` (memoised; browsers send few distinct values). */
 const gzipAccepted = new Map<string, boolean>();
-function acceptsGzip(header: string | undefined): boolean {
+export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   let known = gzipAccepted.get(header);
   if (known === undefined) {
@@ -79,41 +88,4 @@ function acceptsGzip(header: string | undefined): boolean {
     if (gzipAccepted.size < 64) gzipAccepted.set(header, known);
   }
   return known;
-}
-
-/** Most recently used pages, by their rendered text; bounded, since query strings come from visitors. */
-const MAX_PAGES = 256;
-
-export function createHtmlSender() {
-  const pages = new Map<string, SplicedPage>();
-  const spliced = (html: string): SplicedPage => {
-    let page = pages.get(html);
-    if (page) {
-      pages.delete(html); // re-inserted below: Map order is the recency order
-    } else {
-      page = splitPage(html);
-      if (pages.size >= MAX_PAGES) pages.delete(pages.keys().next().value as string);
-    }
-    pages.set(html, page);
-    return page;
-  };
-
-  /**
-   * Sends `html` (rendered with `NONCE_SLOT` for the nonce) as the response, gzip when the
-   * browser takes it. Headers set before (Cache-Control, Vary, cookies, CSP) are kept.
-   */
-  return function sendHtml(req: Request, res: Response, html: string): void {
-    const nonce = Buffer.from(String(res.locals.cspNonce ?? ''), 'utf8');
-    res.vary('Accept-Encoding');
-    res.setHeader('Content-Type', 'text/html; charset=utf-8');
-    let body: Buffer;
-    if (acceptsGzip(req.headers['accept-encoding'])) {
-      body = gzipWithNonce(spliced(html), nonce);
-      res.setHeader('Content-Encoding', 'gzip');
-    } else {
-      body = Buffer.from(html.split(NONCE_SLOT).join(nonce.toString('utf8')), 'utf8');
-    }
-    res.setHeader('Content-Length', body.length);
-    res.end(body);
-  };
 }
