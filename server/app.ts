@@ -31,7 +31,7 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   app.use(optOutRoutes(config, assets));
-  app.use(bridgeRoutes(config, assets));
+  app.use(bridgeRoutes(config, assets, dir));
   app.use(clientScriptRoute(dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.

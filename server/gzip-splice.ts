@@ -1,6 +1,6 @@
 // gzip for pages that carry a per-response nonce, without compressing per response: precompressed parts, nonce spliced in.
 import { randomBytes } from 'node:crypto';
-import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { brotliCompressSync, constants, crc32, deflateRawSync } from 'node:zlib';
 
 /**
  * Pages are rendered with this stand-in where the per-response CSP nonce goes; the response's
@@ -20,6 +20,8 @@ export interface SplicedPage {
   readonly parts: readonly Buffer[];
   readonly deflated: readonly Buffer[];
   readonly bytes: number;
+  /** A page without any nonce is the same on every response: compressed once with brotli too. */
+  readonly brotli?: Buffer;
 }
 
 /** 10-byte gzip member header: deflate, no flags, no time, unknown OS. */
@@ -41,7 +43,12 @@ export function splitPage(html: string): SplicedPage {
   const deflated = parts.map((part, i) =>
     deflateRawSync(part, { level: 9, finishFlush: i === last ? constants.Z_FINISH : constants.Z_SYNC_FLUSH }),
   );
-  return { parts, deflated, bytes: parts.reduce((n, p) => n + p.length, 0) };
+  const bytes = parts.reduce((n, p) => n + p.length, 0);
+  if (parts.length > 1) return { parts, deflated, bytes };
+  const brotli = brotliCompressSync(parts[0] as Buffer, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: bytes },
+  });
+  return { parts, deflated, bytes, brotli };
 }
 
 /** The gzip body of `page` with `nonce` in every slot. */
@@ -74,18 +81,24 @@ export function plainWithNonce(page: SplicedPage, nonce: Buffer): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Whether the client takes gzip: listed in `Accept-Encoding` without `q=0` (memoised; browsers send few distinct values). */
-const gzipAccepted = new Map<string, boolean>();
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let known = gzipAccepted.get(header);
+export interface AcceptedEncodings {
+  readonly br: boolean;
+  readonly gzip: boolean;
+}
+
+/** What `Accept-Encoding` allows (listed, or `*`, without `q=0`); memoised, browsers send few distinct values. */
+const accepted = new Map<string, AcceptedEncodings>();
+export function acceptedEncodings(header: string | undefined): AcceptedEncodings {
+  if (!header) return { br: false, gzip: false };
+  let known = accepted.get(header);
   if (known === undefined) {
-    known = header.split(',').some((entry) => {
-      const [coding, ...params] = entry.trim().toLowerCase().split(';');
-      if (coding !== 'gzip' && coding !== '*') return false;
-      return !params.some((p) => /^\s*q=0(\.0{0,3})?\s*$/.test(p));
-    });
-    if (gzipAccepted.size < 64) gzipAccepted.set(header, known);
+    const allowed = new Set<string>();
+    for (const entry of header.toLowerCase().split(',')) {
+      const [coding = '', ...params] = entry.trim().split(';');
+      if (!params.some((p) => /^\s*q=0(\.0{0,3})?\s*$/.test(p))) allowed.add(coding.trim());
+    }
+    known = { br: allowed.has('br') || allowed.has('*'), gzip: allowed.has('gzip') || allowed.has('*') };
+    if (accepted.size < 64) accepted.set(header, known);
   }
   return known;
 }

@@ -1,7 +1,7 @@
 // Sends the host's HTML pages gzip-compressed with a fresh CSP nonce, and replays them to repeat requests without Express.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Request, Response } from 'express';
-import { acceptsGzip, gzipWithNonce, NONCE_SLOT, plainWithNonce, splitPage, type SplicedPage } from './gzip-splice.js';
+import { acceptedEncodings, gzipWithNonce, NONCE_SLOT, plainWithNonce, splitPage, type SplicedPage } from './gzip-splice.js';
 import { nextNonce } from './security-headers.js';
 
 export { NONCE_SLOT } from './gzip-splice.js';
@@ -83,13 +83,17 @@ function remember(state: NonNullable<PageState['replay']>, req: Request, res: Re
   boundedSet(state.pages, replayKey(req.originalUrl, vary, req), { page, headers, nonceAt });
 }
 
-function body(page: SplicedPage, nonce: Buffer, acceptEncoding: string | undefined): { body: Buffer; gzip: boolean } {
-  return acceptsGzip(acceptEncoding) ? { body: gzipWithNonce(page, nonce), gzip: true } : { body: plainWithNonce(page, nonce), gzip: false };
+/** brotli for a page without a nonce (compressed once), else gzip with the nonce spliced in, else plain. */
+function body(page: SplicedPage, nonce: Buffer, acceptEncoding: string | undefined): { body: Buffer; encoding?: 'br' | 'gzip' } {
+  const accepts = acceptedEncodings(acceptEncoding);
+  if (page.brotli && accepts.br) return { body: page.brotli, encoding: 'br' };
+  if (accepts.gzip) return { body: gzipWithNonce(page, nonce), encoding: 'gzip' };
+  return { body: plainWithNonce(page, nonce) };
 }
 
 /**
- * Sends `html` (rendered with `NONCE_SLOT` where the nonce goes) as the answer, gzip when the
- * browser takes it, with this response's nonce (`res.locals.cspNonce`, the one in its CSP).
+ * Sends `html` (rendered with `NONCE_SLOT` where the nonce goes) as the answer, compressed as
+ * the browser takes it (see `body`), with this response's nonce (`res.locals.cspNonce`, the one in its CSP).
  * Headers set before (Cache-Control, Vary, cookies, CSP) are kept.
  */
 export function sendHtml(req: Request, res: Response, html: string): void {
@@ -100,7 +104,7 @@ export function sendHtml(req: Request, res: Response, html: string): void {
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
   if (state.replay && req.method === 'GET' && res.statusCode === 200) remember(state.replay, req, res, page, nonce);
   const answer = body(page, Buffer.from(nonce, 'utf8'), req.headers['accept-encoding']);
-  if (answer.gzip) res.setHeader('Content-Encoding', 'gzip');
+  if (answer.encoding) res.setHeader('Content-Encoding', answer.encoding);
   res.setHeader('Content-Length', answer.body.length);
   res.end(answer.body);
 }
@@ -124,7 +128,7 @@ export function replayPage(app: object, req: IncomingMessage, res: ServerRespons
   const headers = [...remembered.headers];
   for (const i of remembered.nonceAt) headers[i] = (headers[i] as string).replaceAll(NONCE_SLOT, nonce);
   const answer = body(remembered.page, Buffer.from(nonce, 'utf8'), req.headers['accept-encoding']);
-  if (answer.gzip) headers.push('Content-Encoding', 'gzip');
+  if (answer.encoding) headers.push('Content-Encoding', answer.encoding);
   headers.push('Content-Length', String(answer.body.length));
   res.writeHead(200, headers);
   res.end(answer.body);

@@ -8,7 +8,7 @@ import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
-import { noStore } from './security-headers.js';
+import { documentPolicy, nonceSource, noStore } from './security-headers.js';
 
 /** The query string of a request, `?…` or empty, so the form and redirect keep the options. */
 function queryString(req: Request): string {
@@ -29,6 +29,8 @@ function isSameOriginPost(req: Request): boolean {
 
 export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
+  // The frame loads its own module script and styles itself inline; there is no inline script.
+  const framePolicy = documentPolicy(config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] });
 
   router.get('/optout', (req: Request, res: Response) => {
     const params = parseFrameParams(req.query);
@@ -41,6 +43,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
       .vary('Cookie')
       .vary('Accept-Language')
       .vary('Sec-GPC');
+    framePolicy(req, res);
     // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
     sendHtml(
       req,
