@@ -44,11 +44,19 @@ test("without BroadcastChannel, the site's mirror still carries a change to subs
 
   const privacy = await context.newPage();
   await privacy.goto('/privacy');
-  await expect(privacy.locator('#page-state')).toHaveText('opted in (no choice made yet)');
+  const otherPrivacy = await context.newPage();
+  await otherPrivacy.goto('/privacy');
+  for (const tab of [privacy, otherPrivacy]) await expect(tab.locator('#page-state')).toHaveText('opted in (no choice made yet)');
   const frame = privacy.frames().find((f) => f.url().includes('/optout'))!;
   expect(await frame.evaluate(() => typeof BroadcastChannel)).toBe('undefined');
 
   await optOutFrame(privacy).getByRole('button', { name: texts.optOutButton }).click();
   await expect(shop.getByRole('status')).toHaveText('Tracking: off');
   await expect.poll(async () => (await subscriberCalls(shop)).at(-1)).toEqual({ optedOut: true, reason: 'choice' });
+  // Asking a frame that heard nothing: it reads the shared cookie before answering, so the
+  // answer is not stale (and the other tabs are not flipped back).
+  expect(await shop.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+  expect(await otherPrivacy.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+  await expect(optOutFrame(otherPrivacy).getByRole('status')).toHaveText(texts.optedOut);
+  await expect(shop.getByRole('status')).toHaveText('Tracking: off');
 });

@@ -19,6 +19,11 @@ export interface FramePageInput {
   readonly formAction: string;
   readonly cookieName: string;
   readonly defaultState: DefaultState;
+  /**
+   * The browser came back from the no-JS form without the cookie it was just given: it keeps
+   * nothing for this host, so the page explains that instead of offering a toggle.
+   */
+  readonly cookieRefused?: boolean;
   /** Origins whose messages the frame answers (`OPTOUT_ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
 }
@@ -41,6 +46,18 @@ function themeCss(params: FrameParams): string {
   return `:root{color-scheme:${scheme};${vars}}`;
 }
 
+/** The same control the element renders: the toggle button, or a note where a toggle would not work. */
+function renderControl({ state, language, cookieRefused }: FramePageInput): string {
+  const t = language.texts;
+  // Under GPC there is nothing to toggle: the browser's signal is the opt-out.
+  if (state.reason === 'gpc') return `<p class="note">${escapeHtml(t.gpcHonoured)}</p>`;
+  // Asking for storage access needs JavaScript, so the no-JS page can only explain.
+  if (cookieRefused) return `<p class="note">${escapeHtml(t.storageBlocked)}</p>`;
+  return `<input type="hidden" name="optedOut" value="${state.optedOut ? '0' : '1'}"><button type="submit">${escapeHtml(
+    state.optedOut ? t.optInButton : t.optOutButton,
+  )}</button>`;
+}
+
 export function renderFramePage(input: FramePageInput): string {
   const { state, language, params, assets, nonce } = input;
   const t = language.texts;
@@ -55,6 +72,7 @@ export function renderFramePage(input: FramePageInput): string {
     state.optedOut ? ' opted-out' : '',
     ` reason="${state.reason}"`,
     params.showIntro ? ' show-intro' : '',
+    input.cookieRefused ? ' storage-blocked' : '',
   ].join('');
   return `<!doctype html>
 <html lang="${escapeHtml(language.tag)}" dir="${language.dir}">
@@ -68,9 +86,7 @@ export function renderFramePage(input: FramePageInput): string {
 <body>
 <optout-toggle${attrs}><form class="optout" method="post" action="${escapeHtml(input.formAction)}">${
     params.showIntro ? `<p class="intro">${escapeHtml(t.intro)}</p>` : ''
-  }<p class="status" role="status">${escapeHtml(state.optedOut ? t.optedOut : t.optedIn)}</p><input type="hidden" name="optedOut" value="${
-    state.optedOut ? '0' : '1'
-  }"><button type="submit">${escapeHtml(state.optedOut ? t.optInButton : t.optOutButton)}</button></form></optout-toggle>
+  }<p class="status" role="status">${escapeHtml(state.optedOut ? t.optedOut : t.optedIn)}</p>${renderControl(input)}</form></optout-toggle>
 <script type="application/json" id="${BOOT_ELEMENT_ID}">${boot}</script>
 </body>
 </html>

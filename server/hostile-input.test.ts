@@ -14,6 +14,8 @@ const FORM = 'application/x-www-form-urlencoded';
 let host: InProcessHost;
 /** Tag counts of clean pages: an injection would add tags. */
 let framePageTags: Record<string, number>;
+/** Under GPC the frame has no toggle (no form field, no button), so it has its own clean count. */
+let gpcFramePageTags: Record<string, number>;
 let errorPageTags: Record<string, number>;
 /** Clean pages: a value that is already part of them (say `<title>`) proves nothing by appearing. */
 let cleanBodies: string[];
@@ -30,20 +32,24 @@ function tagCounts(body: string): Record<string, number> {
   };
 }
 
-/** The state the page shows: the hidden field holds the opposite of the current state. */
+/** The state the page shows: the element's `opted-out` attribute, as the first HTML renders it. */
 function shownState(body: string): 'in' | 'out' {
-  const field = /<input type="hidden" name="optedOut" value="([01])">/.exec(body);
-  expect(field, 'the no-JS form field carrying the state').not.toBeNull();
-  return field![1] === '1' ? 'in' : 'out';
+  const element = /<optout-toggle( opted-out)? reason="(choice|default|gpc)"/.exec(body);
+  expect(element, 'the element carrying the state').not.toBeNull();
+  return element![1] ? 'out' : 'in';
 }
 
 function expectNoReflection(response: RawResponse, ...values: string[]): void {
+  expectNoReflectionAgainst(framePageTags, response, ...values);
+}
+
+function expectNoReflectionAgainst(frameTags: Record<string, number>, response: RawResponse, ...values: string[]): void {
   for (const value of values) {
     if (hasMarkup(value) && !cleanBodies.some((body) => body.includes(value))) expect(response.body).not.toContain(value);
   }
   const html = /html/.test(String(response.headers['content-type']));
   // The frame page, or one of the host's own error pages: exactly the elements of a clean one.
-  if (response.status === 200) expect(tagCounts(response.body)).toEqual(framePageTags);
+  if (response.status === 200) expect(tagCounts(response.body)).toEqual(frameTags);
   else if (response.status >= 400 && html) expect(tagCounts(response.body)).toEqual(errorPageTags);
 }
 
@@ -58,6 +64,7 @@ beforeAll(async () => {
   expect([clean.status, bad.status]).toEqual([200, 400]);
   cleanBodies = [clean.body, bad.body];
   framePageTags = tagCounts(clean.body);
+  gpcFramePageTags = tagCounts((await host.request({ path: '/optout', headers: { 'sec-gpc': '1' } })).body);
   errorPageTags = tagCounts(bad.body);
   expect(framePageTags.close).toBeGreaterThan(0);
 });
@@ -140,12 +147,12 @@ describe('headers the host reads', () => {
           const cookie = cookies.map(([name, value]) => `${name}=${value}`).join('; ');
           const response = await host.request({ path: '/optout', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
           expect(response.status).toBe(200);
-          expectNoReflection(response, ...Object.values(headers), ...cookies.flat());
-
           // The model: the first cookie whose trimmed name is exactly "optout" and whose trimmed value is 0 or 1.
           const stored = cookies.find(([name]) => name.trim() === 'optout')?.[1].trim();
           const choice = stored === '1' || stored === '0' ? stored : undefined;
           const gpc = headers['sec-gpc']?.trim() === '1';
+          expectNoReflectionAgainst(gpc ? gpcFramePageTags : framePageTags, response, ...Object.values(headers), ...cookies.flat());
+
           expect(shownState(response.body)).toBe(gpc || choice === '1' ? 'out' : 'in');
           // A stored choice is renewed exactly as it was; garbage is never turned into a choice.
           const setCookie = response.headers['set-cookie'];

@@ -10,10 +10,22 @@ import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, nonceSource, noStore } from './security-headers.js';
 
+/**
+ * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
+ * comes without the cookie, the browser keeps nothing for this host, which is the one case a
+ * server can detect; it is never part of an embed's URL.
+ */
+const STORED_MARK = 'stored';
+
 /** The query string of a request, `?…` or empty, so the form and redirect keep the options. */
-function queryString(req: Request): string {
+function queryString(req: Request, extra?: Readonly<Record<string, string>>): string {
   const index = req.originalUrl.indexOf('?');
-  return index < 0 ? '' : req.originalUrl.slice(index);
+  if (index < 0 && !extra) return '';
+  const query = new URLSearchParams(index < 0 ? '' : req.originalUrl.slice(index + 1));
+  query.delete(STORED_MARK);
+  for (const [name, value] of Object.entries(extra ?? {})) query.set(name, value);
+  const text = query.toString();
+  return text === '' ? '' : `?${text}`;
 }
 
 /**
@@ -36,6 +48,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
     const params = parseFrameParams(req.query);
     const language = negotiateLanguage(params.lang, req.get('accept-language'));
     const choice = requestChoice(req, config);
+    const cookieRefused = choice === undefined && req.query[STORED_MARK] !== undefined;
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res
@@ -57,6 +70,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
         formAction: `/optout${queryString(req)}`,
         cookieName: config.cookieName,
         defaultState: config.defaultState,
+        cookieRefused,
         allowedOrigins: config.allowedOrigins,
       }),
     );
@@ -77,7 +91,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
-    res.redirect(303, `/optout${queryString(req)}`);
+    res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   });
 
   return router;

@@ -78,7 +78,8 @@ describe('security headers on every route', () => {
   it('POST /optout from the frame: 303, cookie set, not cacheable', async () => {
     const response = await host.request({ method: 'POST', path: '/optout?showIntro=0', headers: sameOrigin, body: 'optedOut=1' });
     expect(response.status).toBe(303);
-    expect(response.headers.location).toBe('/optout?showIntro=0');
+    // Back to the same frame, marked so the GET can tell a cookie the browser refused.
+    expect(response.headers.location).toBe('/optout?showIntro=0&stored=1');
     expect(String(response.headers['set-cookie'])).toMatch(/^optout=1;.*SameSite=None; Secure; Partitioned/);
     expectProtected(response);
     expect(response.headers['cache-control']).toBe('no-store');

@@ -1,6 +1,6 @@
 // The first-party mirror's stored form: strict both ways, so another script's value is never read as a state.
 import { describe, expect, it } from 'vitest';
-import { encodeMirror, mirrorKey, parseMirror } from './client-mirror.js';
+import { encodeMirror, mirrorKey, mirrorRestoresOptOut, parseMirror } from './client-mirror.js';
 
 describe('client mirror', () => {
   it('round-trips every state', () => {
@@ -17,5 +17,29 @@ describe('client mirror', () => {
 
   it('keys by host origin', () => {
     expect(mirrorKey('https://optout.example.org')).toBe('optout-frame:https://optout.example.org');
+  });
+});
+
+describe('mirrorRestoresOptOut: the merge rule between the mirror and what the frame says', () => {
+  const out = { optedOut: true, reason: 'choice' } as const;
+  const in_ = { optedOut: false, reason: 'choice' } as const;
+  const defaultIn = { optedOut: false, reason: 'default' } as const;
+  const defaultOut = { optedOut: true, reason: 'default' } as const;
+  const gpc = { optedOut: true, reason: 'gpc' } as const;
+
+  // mirror | frame says | restore through the frame?
+  it.each([
+    [out, defaultIn, true], // the frame lost its cookie: the opt-out comes back
+    [out, defaultOut, true], // OPTOUT_DEFAULT=out: restored as the visitor's choice
+    [out, gpc, true], // kept as a choice for when the signal stops
+    [out, out, false], // nothing lost
+    [out, in_, false], // the visitor opted back in, in the frame, after the mirror learnt the opt-out
+    [in_, defaultIn, false], // an opt-in is never forced back
+    [in_, defaultOut, false],
+    [defaultOut, defaultIn, false], // a default is no choice
+    [gpc, defaultIn, false], // GPC is a signal, not a choice: it ends when the browser stops sending it
+    [undefined, defaultIn, false],
+  ] as const)('mirror %o, frame %o → %s', (mirror, frame, restore) => {
+    expect(mirrorRestoresOptOut(mirror, frame)).toBe(restore);
   });
 });

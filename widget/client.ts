@@ -1,6 +1,6 @@
 // connectOptOut(): the page-side library; asks the opt-out frame (the visible one, or a hidden bridge) and hears its changes.
 import type { OptOutState } from './choice.js';
-import { mirrorKey, parseMirror, readMirror, writeMirror } from './client-mirror.js';
+import { mirrorKey, mirrorRestoresOptOut, parseMirror, readMirror, writeMirror } from './client-mirror.js';
 import { parseFrameMessage, PROTOCOL } from './protocol.js';
 
 export type { OptOutState, Reason } from './choice.js';
@@ -82,6 +82,11 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   const subscribers = new Set<OptOutSubscriber>();
   const pending = new Map<string, PendingRequest>();
   let known: OptOutState | undefined = readMirror(key);
+  /** What the mirror held before the frame first spoke: the site's layer for the merge rule. */
+  const mirrored = known;
+  let heardFrame = false;
+  /** The mirror's opt-out being written back to a frame that lost it (see `hear`). */
+  let restoring: Promise<OptOutState> | undefined;
   let frame: HTMLIFrameElement | undefined;
   let bridge: HTMLIFrameElement | undefined;
   let requests = 0;
@@ -109,7 +114,40 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
     update(state);
   };
 
+  /**
+   * Every state the frame tells. The first is checked against the mirror (the merge rule): an
+   * opt-out the frame lost (cleared cookies, storage blocked) is written back with `opt-out`, a
+   * request any page may make, while a mirrored opt-in is never forced back. Until the restore
+   * lands, no "opted in" reaches subscribers or callers, so trackers never start in between.
+   */
+  const hear = (state: OptOutState, id?: string) => {
+    if (!heardFrame) {
+      heardFrame = true;
+      if (mirrorRestoresOptOut(mirrored, state)) {
+        restoring = request('opt-out').finally(() => {
+          restoring = undefined;
+        });
+        restoring.catch(() => undefined);
+      }
+    }
+    if (restoring && !state.optedOut) {
+      // A frame that cannot answer the restore leaves the mirror's opt-out as the answer.
+      const held = restoring;
+      if (id !== undefined) {
+        held.then(
+          (restored) => settle(id, { state: restored }),
+          () => settle(id, { state: known ?? state }),
+        );
+      }
+      return;
+    }
+    learn(state);
+    if (id !== undefined) settle(id, { state: known ?? state });
+  };
+
   const send = (id: string, type: PendingRequest['type']) => {
+    // The page removed the frame (a single-page app moved on): talk to another one.
+    if (frame && !frame.isConnected) attachFrame();
     // Posted to the host's exact origin: if the frame is still about:blank it is dropped, and
     // sent again on the frame's `load` and `ready`.
     frame?.contentWindow?.postMessage({ protocol: PROTOCOL, type, id }, hostOrigin);
@@ -155,15 +193,14 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
     if (!frame || event.source !== frame.contentWindow) return;
     switch (message.type) {
       case 'ready':
-        learn(message);
+        hear(message);
         resendPending();
         break;
       case 'change':
-        learn(message);
+        hear(message);
         break;
       case 'status':
-        learn(message);
-        settle(message.id, { state: known ?? message });
+        hear(message, message.id);
         break;
       case 'error':
         settle(message.id, {
@@ -192,6 +229,9 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   /** Talks to the page's visible frame when it has one, else to a hidden bridge it creates. */
   const attachFrame = () => {
     document.removeEventListener('DOMContentLoaded', attachFrame);
+    frame?.removeEventListener('load', resendPending);
+    bridge?.remove();
+    frame = bridge = undefined;
     if (destroyed) return;
     frame = [...document.getElementsByTagName('iframe')].find(isVisibleFrame);
     // A lazy frame below the fold would not load until scrolled to, and page scripts need the

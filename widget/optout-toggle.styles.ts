@@ -23,6 +23,7 @@ export const toggleStyles = `
 }
 .optout p { margin: 0 0 0.5em; }
 .optout .status { font-weight: 600; }
+.optout .note { font-size: 0.9375em; }
 .optout button {
   font: inherit;
   color: inherit;

@@ -13,8 +13,13 @@ export interface OptOutChangeDetail {
 /**
  * Shows "You are currently opted in." with a button to opt out, and the opposite.
  * Setting `optedOut` from code re-renders but fires nothing: only a visitor's click fires.
+ * Under Global Privacy Control (`reason="gpc"`) it says the signal is honoured and offers no
+ * button: the signal is the visitor's opt-out, switched off in the browser, not here. Where
+ * the browser lets the frame keep nothing (`storage-blocked`) it says so instead of offering
+ * a toggle that would forget the click, plus a storage-access button when `storage-access` is set.
  *
  * @fires optout-change - the visitor clicked; `detail.optedOut` is the state asked for
+ * @fires optout-storage-access - the visitor asked to let the frame remember (a user gesture)
  * @cssproperty --optout-font-color
  * @cssproperty --optout-background-color
  * @cssproperty --optout-font-size
@@ -28,6 +33,8 @@ export class OptOutToggle extends LitElement {
     optedOut: { type: Boolean, attribute: 'opted-out', reflect: true },
     reason: { type: String, reflect: true },
     showIntro: { type: Boolean, attribute: 'show-intro' },
+    storageBlocked: { type: Boolean, attribute: 'storage-blocked', reflect: true },
+    storageAccess: { type: Boolean, attribute: 'storage-access' },
     texts: { attribute: false },
   };
 
@@ -37,6 +44,10 @@ export class OptOutToggle extends LitElement {
   declare reason: Reason;
   /** Show the intro sentence above the status. */
   declare showIntro: boolean;
+  /** The browser lets the frame keep no choice: explain instead of showing the toggle. */
+  declare storageBlocked: boolean;
+  /** Offer the button that asks the browser for storage access (only with `storageBlocked`). */
+  declare storageAccess: boolean;
   /** Texts in the frame's language (English when not set). */
   declare texts: FrameTexts;
 
@@ -45,6 +56,8 @@ export class OptOutToggle extends LitElement {
     this.optedOut = false;
     this.reason = 'default';
     this.showIntro = false;
+    this.storageBlocked = false;
+    this.storageAccess = false;
     this.texts = en.texts;
   }
 
@@ -53,8 +66,23 @@ export class OptOutToggle extends LitElement {
     return html`<div class="optout">
       ${this.showIntro ? html`<p class="intro">${t.intro}</p>` : nothing}
       <p class="status" role="status">${this.optedOut ? t.optedOut : t.optedIn}</p>
-      <button type="button" @click=${this.onClick}>${this.optedOut ? t.optInButton : t.optOutButton}</button>
+      ${this.renderControl(t)}
     </div>`;
+  }
+
+  private renderControl(t: FrameTexts) {
+    if (this.reason === 'gpc') return html`<p class="note">${t.gpcHonoured}</p>`;
+    if (this.storageBlocked) {
+      return html`<p class="note">${t.storageBlocked}</p>
+        ${this.storageAccess
+          ? html`<button type="button" @click=${this.onStorageAccess}>${t.storageAccessButton}</button>`
+          : nothing}`;
+    }
+    return html`<button type="button" @click=${this.onClick}>${this.optedOut ? t.optInButton : t.optOutButton}</button>`;
+  }
+
+  private onStorageAccess(): void {
+    this.dispatchEvent(new CustomEvent('optout-storage-access', { bubbles: true, composed: true }));
   }
 
   private onClick(): void {
@@ -76,5 +104,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'optout-change': CustomEvent<OptOutChangeDetail>;
+    'optout-storage-access': CustomEvent<undefined>;
   }
 }

@@ -1,0 +1,40 @@
+// A Chromium profile on disk for tests that restart the browser or block cookies the way a user does in the settings.
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromiumLaunchOptions } from './browser.js';
+
+/** A user's per-site cookie setting, as chrome://settings/content/cookies writes it (1 allow, 2 block). */
+export type CookieSetting = 'allow' | 'block';
+
+export interface Profile {
+  readonly dir: string;
+  /** Starts Chromium on this profile; close the context to stop it (the profile stays on disk). */
+  launch(options?: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext>;
+  /** Deletes the profile from disk. */
+  remove(): void;
+}
+
+/**
+ * A fresh profile. `cookies` maps origins to the setting a user would choose for them; Chromium
+ * reads these from `Default/Preferences` (`profile.content_settings.exceptions.cookies`, keyed
+ * `"<origin>,*"`) when it starts. A block applies to every cookie and every storage API of that
+ * origin, partitioned or not, in frames and at the top level alike.
+ */
+export function createProfile(cookies: Readonly<Record<string, CookieSetting>> = {}): Profile {
+  const dir = mkdtempSync(join(tmpdir(), 'optout-profile-'));
+  mkdirSync(join(dir, 'Default'));
+  const exceptions = Object.fromEntries(
+    Object.entries(cookies).map(([origin, setting]) => [`${origin},*`, { setting: setting === 'allow' ? 1 : 2 }]),
+  );
+  writeFileSync(
+    join(dir, 'Default', 'Preferences'),
+    JSON.stringify({ profile: { content_settings: { exceptions: { cookies: exceptions } } } }),
+  );
+  return {
+    dir,
+    launch: (options = {}) => chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), ...options }),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
