@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { loadAssets, publicDir, type FrameAssets } from './assets.js';
 import { bridgeRoutes } from './bridge-routes.js';
+import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
@@ -32,6 +33,7 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   });
   app.use(optOutRoutes(config, assets));
   app.use(bridgeRoutes(config, assets, dir));
+  app.use(builderRoutes(assets));
   app.use(clientScriptRoute(dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
