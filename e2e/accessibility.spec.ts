@@ -1,5 +1,5 @@
 // WCAG 2.2 AA with axe-core: the frame in each state, light and dark, right to left, and the embed-code builder.
-import AxeBuilder from '@axe-core/playwright';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HOST_ORIGIN } from './origins.js';
 import { texts } from './frame.js';
