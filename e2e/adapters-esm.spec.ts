@@ -89,3 +89,53 @@ test('ES modules: both trackers count a visit, stop on opt-out, and send nothing
   await expect.poll(() => collector.events('plausible')).toEqual(['after opting back in']);
   await expect.poll(() => collector.events('posthog')).toEqual(['$opt_in', '$pageview', 'after opting back in']);
 });
+
+test('client.js placed before PostHog’s snippet still switches PostHog, once the page is parsed', async ({ page }) => {
+  await servingTrackers(page);
+  const collector = await watchCollector(page);
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' && message.text().includes('optout-frame')) warnings.push(message.text());
+  });
+  const url = pages.page(
+    '/client-first',
+    `<script src="${site.hostOrigin}/client.js" data-adapters="posthog"></script>
+     <script>
+       window.posthog = Object.assign([], { _i: [], __SV: 1 });
+       for (const method of ['capture', 'opt_in_capturing', 'opt_out_capturing']) {
+         posthog[method] = (...args) => posthog.push([method, ...args]);
+       }
+       posthog.init = (...args) => posthog._i.push(args);
+       document.head.append(Object.assign(document.createElement('script'), { src: '/vendor/posthog-array.js', async: true }));
+       posthog.init('phc_order_test', {
+         api_host: '/collect/posthog', persistence: 'localStorage',
+         request_batching: false, disable_compression: true, advanced_disable_flags: true,
+         autocapture: false, disable_session_recording: true,
+       });
+       window.sendTrackedEvent = (name) => posthog.capture(name);
+     </script>
+     <iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`,
+  );
+  const arrayBuild = await readFile(new URL('../node_modules/posthog-js/dist/array.no-external.js', import.meta.url), 'utf8');
+  await page.route(`${pages.origin}/vendor/posthog-array.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: arrayBuild }));
+  const frame = () => page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`);
+
+  await page.goto(url);
+  await expect.poll(() => collector.events('posthog')).toEqual(['$pageview']);
+  await frame().getByRole('button', { name: texts.optOutButton }).click();
+  await expect(frame().getByRole('status')).toHaveText(texts.optedOut);
+  collector.clear();
+  // PostHog forgets its own opt-out (storage cleared, another domain): only the adapter can stop it now.
+  await page.evaluate(() => {
+    for (const key of Object.keys(localStorage)) if (key.includes('ph_')) localStorage.removeItem(key);
+  });
+
+  // Returning, opted out: window.posthog did not exist when client.js ran; the adapter retried.
+  await page.reload();
+  await sendEvent(page, 'while opted out');
+  await frame().getByRole('button', { name: texts.optInButton }).click();
+  await expect(frame().getByRole('status')).toHaveText(texts.optedIn);
+  await sendEvent(page, 'after opting back in');
+  await expect.poll(() => collector.events('posthog')).toEqual(['$opt_in', '$pageview', 'after opting back in']);
+  expect(warnings).toEqual([]);
+});
