@@ -39,6 +39,19 @@ export const bridgeBuildConfig: UserConfig = {
   },
 };
 
+/** The embed-code builder's script (GET /), on its own so it shares no chunk with the frame. */
+export const builderBuildConfig: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/public',
+    emptyOutDir: false,
+    manifest: '.vite/builder-manifest.json',
+    target: 'es2022',
+    modulePreload: false,
+    rollupOptions: { input: { builder: 'widget/builder.ts' }, output: hashedNames },
+  },
+};
+
 /** client.js: pasted by URL into other sites, so one classic script (IIFE) with a fixed name. */
 export const clientScriptBuildConfig: UserConfig = {
   publicDir: false,

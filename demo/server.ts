@@ -1,6 +1,7 @@
 // The demo site: static pages served on their own site, pointing at wherever the opt-out host runs.
 import { readFile } from 'node:fs/promises';
 import express, { type Express } from 'express';
+import { trackerDemoRoutes } from './tracker-routes.js';
 
 /** The host URL written in the demo pages, exactly as a site owner would paste it. */
 export const PASTED_HOST_ORIGIN = 'http://127.0.0.1:3000';
@@ -26,6 +27,7 @@ export function createDemoApp({ hostOrigin }: DemoOptions): Express {
   app.get(['/', '/index.html'], sendPage('index.html'));
   app.get(['/privacy', '/privacy.html'], sendPage('privacy.html'));
   app.get(['/shop', '/shop.html'], sendPage('shop.html'));
+  app.use(trackerDemoRoutes(sendPage, (html) => html.replaceAll(PASTED_HOST_ORIGIN, hostOrigin)));
   app.get('/styles.css', (_req, res) => res.sendFile(new URL('styles.css', demoDir).pathname));
   return app;
 }

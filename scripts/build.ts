@@ -4,7 +4,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
-import { bridgeBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
+import { bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const manifest = join(root, 'dist/public/.vite/manifest.json');
@@ -29,7 +29,7 @@ export function needsBuild(): boolean {
 export async function build(): Promise<void> {
   await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   // One build per output shape (see vite.config.ts); the first empties dist/public.
-  for (const config of [bridgeBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
+  for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });

@@ -2,6 +2,7 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { loadAssets, publicDir, type FrameAssets } from './assets.js';
 import { bridgeRoutes } from './bridge-routes.js';
+import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
@@ -31,6 +32,7 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   });
   app.use(optOutRoutes(config, assets));
   app.use(bridgeRoutes(config, assets));
+  app.use(builderRoutes(assets));
   app.use(clientScriptRoute(dir));
   // Content-hashed names never change content, so browsers may keep them for a year untouched.
   app.use(

@@ -7,6 +7,8 @@ export interface FrameAssets {
   readonly frameScript: string;
   /** URL path of the bridge's module script (no Lit). */
   readonly bridgeScript: string;
+  /** URL path of the embed-code builder's script; without it `GET /` is a plain form. */
+  readonly builderScript?: string;
 }
 
 interface ManifestEntry {
@@ -32,11 +34,19 @@ function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
 
 /** Reads the manifests written by `npm run build`; says what to run when one is missing. */
 export function loadAssets(dir: URL = publicDir): FrameAssets {
-  const manifest = { ...readManifest(dir, 'manifest.json'), ...readManifest(dir, 'bridge-manifest.json') };
+  const manifest = {
+    ...readManifest(dir, 'manifest.json'),
+    ...readManifest(dir, 'bridge-manifest.json'),
+    ...readManifest(dir, 'builder-manifest.json'),
+  };
   const entry = (name: string): string => {
     const found = manifest[name];
     if (!found) throw new AssetsError(`${name} missing from the build manifest; run "npm run build"`);
     return `/${found.file}`;
   };
-  return { frameScript: entry('widget/frame.ts'), bridgeScript: entry('widget/bridge.ts') };
+  return {
+    frameScript: entry('widget/frame.ts'),
+    bridgeScript: entry('widget/bridge.ts'),
+    builderScript: entry('widget/builder.ts'),
+  };
 }

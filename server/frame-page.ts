@@ -3,6 +3,7 @@ import { serializeBoot, BOOT_ELEMENT_ID } from '../widget/boot.js';
 import type { DefaultState, OptOutState } from '../widget/choice.js';
 import type { Language } from '../widget/i18n/index.js';
 import { toggleStyles } from '../widget/optout-toggle.styles.js';
+import { themeStyles } from '../widget/theme.styles.js';
 import type { FrameAssets } from './assets.js';
 import type { FrameParams } from './frame-params.js';
 import { escapeHtml } from './html.js';
@@ -27,19 +28,22 @@ export interface FramePageInput {
   readonly allowedOrigins: readonly string[];
 }
 
-/** Custom properties from the validated theming parameters (values are already strict). */
-function themeCss(params: FrameParams): string {
-  const scheme = params.theme === 'auto' ? 'light dark' : params.theme;
+/**
+ * The theming parameters as custom properties, after the theme's defaults so they win. The
+ * values passed strict patterns (hex colour, number + unit, quoted or bare family names), so
+ * none can leave its declaration; the `<` check is a last line against closing `</style>`.
+ */
+export function themeOverrideCss(params: FrameParams): string {
   const vars = [
     ['--optout-font-color', params.fontColor],
     ['--optout-background-color', params.backgroundColor],
     ['--optout-font-size', params.fontSize],
     ['--optout-font-family', params.fontFamily],
   ]
-    .filter((pair): pair is [string, string] => pair[1] !== undefined)
+    .filter((pair): pair is [string, string] => pair[1] !== undefined && !pair[1].includes('<'))
     .map(([name, value]) => `${name}:${value};`)
     .join('');
-  return `:root{color-scheme:${scheme};${vars}}`;
+  return vars ? `:root[data-theme]{${vars}}` : '';
 }
 
 /** The same control the element renders: the toggle button, or a note where a toggle would not work. */
@@ -71,12 +75,12 @@ export function renderFramePage(input: FramePageInput): string {
     input.cookieRefused ? ' storage-blocked' : '',
   ].join('');
   return `<!doctype html>
-<html lang="${escapeHtml(language.tag)}" dir="${language.dir}">
+<html lang="${escapeHtml(language.tag)}" dir="${language.dir}" data-theme="${params.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(t.title)}</title>
-<style nonce="${nonce}">${themeCss(params)}html,body{margin:0;background:var(--optout-background-color,transparent)}${toggleStyles}</style>
+<style nonce="${nonce}">${themeStyles}${themeOverrideCss(params)}${toggleStyles}</style>
 <script type="module" src="${escapeHtml(assets.frameScript)}"></script>
 </head>
 <body>

@@ -1,6 +1,6 @@
 // The classic-script build of the client (GET /client.js): defines `window.optout`, connected to the host it was loaded from.
 import { connectOptOut, type OptOutClient } from './client.js';
-import { adapterNames, applyScriptAdapters } from './script-adapters.js';
+import { applyNamedAdapters } from './adapters/named-adapters.js';
 
 declare global {
   interface Window {
@@ -15,5 +15,6 @@ if (script instanceof HTMLScriptElement && script.src && !window.optout) {
   // The host is wherever this script came from (the folder of client.js, for a mounted host).
   const client = connectOptOut({ host: new URL('.', script.src).href });
   window.optout = client;
-  applyScriptAdapters(client, adapterNames(script.dataset.adapters));
+  // Synchronously, before any tracker below this tag runs: the remembered choice applies to the first hit.
+  applyNamedAdapters(client, script.dataset.adapters ?? '', script.dataset);
 }

@@ -34,7 +34,7 @@ export interface FrameMessenger {
 const CHANNEL_NAME = 'optout-frame';
 
 /** The embedding page's origin, for messages nobody asked for (only answers know it for sure). */
-function parentOrigin(): string | undefined {
+export function parentOrigin(): string | undefined {
   const ancestor = location.ancestorOrigins?.[0];
   if (ancestor) return ancestor;
   try {
@@ -44,16 +44,19 @@ function parentOrigin(): string | undefined {
   }
 }
 
+/** Whether a page on `origin` may talk to the frame: an allowed origin (any when none are configured). */
+export function originAllowed(origin: string, allowedOrigins: readonly string[]): boolean {
+  // The frame's own host pages (the embed-code builder) may talk to it too, like CSP's 'self'.
+  return origin !== 'null' && (allowedOrigins.length === 0 || origin === location.origin || allowedOrigins.includes(origin));
+}
+
 const sameState = (a: OptOutState, b: OptOutState) => a.optedOut === b.optedOut && a.reason === b.reason;
 
 export function startFrameMessenger(options: FrameMessengerOptions): FrameMessenger {
   let state = options.state;
   let height: number | undefined;
   const framed = window.parent !== window;
-  // The frame's own host pages (the embed-code builder) may talk to it too, like CSP's 'self'.
-  const isAllowed = (origin: string) =>
-    origin !== 'null' &&
-    (options.allowedOrigins.length === 0 || origin === location.origin || options.allowedOrigins.includes(origin));
+  const isAllowed = (origin: string) => originAllowed(origin, options.allowedOrigins);
   const guessed = parentOrigin();
   // Where unsolicited messages go: the parent's origin if allowed, then the last page that asked.
   let pageOrigin = framed && guessed && isAllowed(guessed) ? guessed : undefined;

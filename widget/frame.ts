@@ -4,7 +4,8 @@ import { readBoot } from './boot.js';
 import type { ChoiceKeeper } from './choice-keeper.js';
 import type { OptOutState } from './choice.js';
 import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
-import { startFrameMessenger } from './frame-messenger.js';
+import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
+import { startMatomoCompat } from './matomo-compat.js';
 
 const boot = readBoot(document);
 // The layers may hold what the host could not see (frame storage, GPC only in the navigator):
@@ -13,9 +14,19 @@ let keeper: ChoiceKeeper = openFrameChoice(window, boot);
 const toggle = document.querySelector('optout-toggle');
 
 if (toggle) {
+  // Matomo's own messages, for a page whose unmodified matomo.js tracks on this host name.
+  const isAllowed = (origin: string) => originAllowed(origin, boot.allowedOrigins);
+  const embedder = window.parent !== window ? parentOrigin() : undefined;
+  const matomo = startMatomoCompat({
+    pageOrigin: embedder && isAllowed(embedder) ? embedder : undefined,
+    isAllowed,
+    state: keeper.state,
+  });
+  /** Every new state passes here (a click, a page's opt-out, another tab, a storage grant). */
   const show = (state: OptOutState): void => {
     toggle.optedOut = state.optedOut;
     toggle.reason = state.reason;
+    matomo.changed(state);
     // Where nothing can be kept, a toggle would forget the click: the element explains instead.
     toggle.storageBlocked = !keeper.canStore;
     toggle.storageAccess = !keeper.canStore && hasStorageAccessApi(document);

@@ -5,7 +5,7 @@
  * a page that hosts the element directly):
  * - `--optout-font-color`, `--optout-background-color`
  * - `--optout-font-size`, `--optout-font-family`
- * - `--optout-accent-color` (button border and focus ring)
+ * - `--optout-accent-color` (button border and focus ring; the font colour by default)
  *
  * The rules are written against classes, not `:host`, so the same text styles both the
  * shadow DOM and the server-rendered fallback; the two look identical, so there is no flash.
@@ -35,5 +35,5 @@ export const toggleStyles = `
   min-height: 44px;
 }
 .optout button:hover { background: color-mix(in srgb, currentColor 8%, transparent); }
-.optout button:focus-visible { outline: 3px solid var(--optout-accent-color, Highlight); outline-offset: 2px; }
+.optout button:focus-visible { outline: 3px solid var(--optout-accent-color, currentColor); outline-offset: 2px; }
 `;

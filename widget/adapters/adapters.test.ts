@@ -269,3 +269,23 @@ describe('applyNamedAdapters', () => {
     expect(warn).not.toHaveBeenCalled();
   });
 });
+
+describe('keepInStep retries', () => {
+  it('applies a state again on the next notification when the tracker was not ready the first time', () => {
+    const { source, announce } = fakeSource(true);
+    let ready = false;
+    const calls: string[] = [];
+    keepInStep(source, {
+      tracker: 'Late',
+      optOut: () => {
+        if (!ready) throw new Error('not loaded yet');
+        calls.push('out');
+      },
+      optIn: () => calls.push('in'),
+    });
+    expect(calls).toEqual([]);
+    ready = true;
+    announce(true);
+    expect(calls).toEqual(['out']);
+  });
+});

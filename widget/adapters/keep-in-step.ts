@@ -35,12 +35,13 @@ export function keepInStep(source: OptOutSource, trackerSwitch: TrackerSwitch): 
   const apply = (optedOut: boolean): void => {
     if (optedOut === applied) return;
     const initial = applied === undefined;
-    applied = optedOut;
     try {
       if (optedOut) trackerSwitch.optOut(initial);
       else trackerSwitch.optIn(initial);
+      applied = optedOut;
     } catch (error) {
-      // A tracker that is missing or broken must not break the client or the other adapters.
+      // A tracker that is missing or broken must not break the client or the other adapters;
+      // the state stays unapplied, so the next notification tries again.
       console.warn(`optout-frame: could not update ${trackerSwitch.tracker}`, error);
     }
   };

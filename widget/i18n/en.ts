@@ -3,6 +3,7 @@ import type { Language } from './texts.js';
 
 export const en: Language = {
   tag: 'en',
+  name: 'English',
   dir: 'ltr',
   texts: {
     title: 'Analytics opt-out',

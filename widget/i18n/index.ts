@@ -1,12 +1,48 @@
 // The shipped languages and the negotiation that picks one for a request.
+import { ar } from './ar.js';
+import { cs } from './cs.js';
+import { da } from './da.js';
+import { de } from './de.js';
+import { el } from './el.js';
 import { en } from './en.js';
+import { es } from './es.js';
+import { fa } from './fa.js';
+import { fi } from './fi.js';
+import { fr } from './fr.js';
+import { he } from './he.js';
+import { hi } from './hi.js';
+import { id } from './id.js';
+import { it } from './it.js';
+import { ja } from './ja.js';
+import { ko } from './ko.js';
+import { nb } from './nb.js';
+import { nl } from './nl.js';
+import { pl } from './pl.js';
+import { pt } from './pt.js';
+import { ro } from './ro.js';
+import { ru } from './ru.js';
+import { sv } from './sv.js';
+import { tr } from './tr.js';
+import { uk } from './uk.js';
+import { zh } from './zh.js';
 import type { Language } from './texts.js';
 
 export type { FrameTexts, Language } from './texts.js';
 
-/** Every shipped language by lower-case tag. Adding a language is one file plus one line here. */
+/**
+ * Every shipped language, in the order the embed-code builder lists them. Adding a language is
+ * one file (`<tag>.ts` exporting a `Language`) plus its import and its name in this list.
+ * Only the host imports this module: the frame receives its one language in the boot JSON.
+ */
+export const shippedLanguages: readonly Language[] = [
+  en, ar, cs, da, de, el, es, fa, fi, fr, he, hi, id, it, ja, ko, nb, nl, pl, pt, ro, ru, sv, tr, uk, zh,
+];
+
+/** Every shipped language by lower-case tag and alias. */
 export const languages: ReadonlyMap<string, Language> = new Map(
-  [en].map((language) => [language.tag.toLowerCase(), language]),
+  shippedLanguages.flatMap((language) =>
+    [language.tag, ...(language.aliases ?? [])].map((tag) => [tag.toLowerCase(), language] as const),
+  ),
 );
 
 export const fallbackLanguage = en;

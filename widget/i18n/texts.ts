@@ -20,6 +20,10 @@ export interface FrameTexts {
 export interface Language {
   /** BCP 47 tag, e.g. `en`, `pt-BR`. */
   readonly tag: string;
+  /** The language's own name for itself (shown in the embed-code builder), e.g. `Deutsch`. */
+  readonly name: string;
+  /** Other tags that should pick this language, e.g. `no` for Norwegian Bokmål. */
+  readonly aliases?: readonly string[];
   readonly dir: 'ltr' | 'rtl';
   readonly texts: FrameTexts;
 }

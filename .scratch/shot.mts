@@ -1,0 +1,10 @@
+import { chromium } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/browser.js';
+const browser = await chromium.launch(chromiumLaunchOptions());
+const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+page.on('console', (m) => console.log('console', m.text()));
+page.on('pageerror', (e) => console.log('pageerror', e.message));
+await page.goto(process.argv[2] ?? 'http://127.0.0.1:3200/');
+await page.waitForTimeout(1500);
+await page.screenshot({ path: process.argv[3] ?? '/tmp/i18n-builder.png', fullPage: true });
+await browser.close();

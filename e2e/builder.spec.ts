@@ -1,0 +1,118 @@
+// The embed-code builder: options drive a live preview and the code; the copied code, pasted into another site's page, works.
+import { expect, test, type Page } from '@playwright/test';
+import { HOST_ORIGIN } from './origins.js';
+import { startPageServer } from './page-server.js';
+import { startTestSite } from './servers.js';
+
+const de = {
+  optedIn: 'Sie nehmen derzeit an der Besuchsmessung teil.',
+  optOutButton: 'Hier klicken, um nicht mehr teilzunehmen.',
+};
+const fr = {
+  title: 'Refus de la mesure d’audience',
+  optedIn: 'Vous participez actuellement à la mesure d’audience.',
+  optedOut: 'Vous ne participez pas actuellement à la mesure d’audience.',
+  optOutButton: 'Cliquez ici pour ne plus participer.',
+  optInButton: 'Cliquez ici pour participer de nouveau.',
+  intro: 'Ce site mesure sa fréquentation',
+};
+
+const snippet = (page: Page) => page.getByRole('textbox', { name: 'Embed code' });
+const preview = (page: Page) => page.frameLocator('#preview');
+
+test('options drive the live preview of the real frame and the code', async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/`);
+  await expect(page).toHaveTitle(/Embed code builder/);
+  await expect(preview(page).getByRole('status')).toBeVisible();
+
+  await page.getByLabel('Language').selectOption('de');
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await page.getByLabel('Text colour', { exact: true }).fill('ffcc00');
+  await page.getByLabel('Font size').fill('20px');
+
+  await expect(preview(page).getByRole('status')).toHaveText(de.optedIn);
+  await expect(preview(page).getByRole('button', { name: de.optOutButton })).toBeVisible();
+  // Each change reloads the preview; the last one shows every option.
+  await expect
+    .poll(() =>
+      preview(page)
+        .getByRole('status')
+        .evaluate((el) => ({ color: getComputedStyle(el).color, size: getComputedStyle(el).fontSize })),
+    )
+    .toEqual({ color: 'rgb(255, 204, 0)', size: '20px' });
+  const code = await snippet(page).inputValue();
+  expect(code).toContain(`<iframe src="${HOST_ORIGIN}/optout?lang=de&amp;fontColor=ffcc00&amp;fontSize=20px&amp;theme=dark"`);
+  expect(code).toContain('title="Widerspruch gegen die Besuchsmessung" loading="lazy"');
+  expect(code).toContain(`<script src="${HOST_ORIGIN}/client.js" async></script>`);
+
+  // An invalid value is named on its field and changes neither the preview nor the code.
+  await page.getByLabel('Font size').fill('huge');
+  await expect(page.getByLabel('Font size')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/Not valid: expected a number with px/)).toBeVisible();
+  expect(await snippet(page).inputValue()).toBe(code);
+  await page.getByLabel('Font size').fill('');
+  await expect(page.getByLabel('Font size')).not.toHaveAttribute('aria-invalid', 'true');
+  await expect(snippet(page)).not.toHaveValue(/fontSize/);
+
+  // The address keeps the options: reloading (or sharing it) shows the same choice.
+  await page.reload();
+  await expect(page.getByLabel('Language')).toHaveValue('de');
+  await expect(snippet(page)).toHaveValue(/lang=de&amp;fontColor=ffcc00&amp;theme=dark/);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the form still updates the preview and the code', async ({ page }) => {
+    await page.goto(`${HOST_ORIGIN}/`);
+    await page.getByLabel('Language').selectOption('fr');
+    await page.getByRole('radio', { name: 'Hidden' }).check();
+    await page.getByRole('button', { name: 'Update preview and code' }).click();
+    await expect(snippet(page)).toHaveValue(/optout\?lang=fr&amp;showIntro=0"/);
+    await expect(preview(page).getByRole('status')).toHaveText(fr.optedIn);
+  });
+});
+
+test('code copied from the builder, pasted into a page on another site, shows the frame, toggles and sizes it', async ({
+  page,
+  context,
+}) => {
+  const pages: Record<string, string> = {};
+  const otherSite = await startPageServer({ hostname: 'localhost', pages });
+  const site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: otherSite.origin });
+  try {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.hostOrigin });
+    await page.goto(`${site.hostOrigin}/`);
+    await page.getByLabel('Language').selectOption('fr');
+    await expect(snippet(page)).toHaveValue(/lang=fr/);
+    await page.getByRole('button', { name: 'Copy code' }).click();
+    await expect(page.getByRole('status')).toHaveText('Copied');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(await snippet(page).inputValue());
+
+    // A site owner's privacy page with the code pasted as it is.
+    pages['/privacy'] = `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Confidentialité</title></head>
+<body><h1>Confidentialité</h1>\n${copied}\n<p>Fin.</p></body></html>`;
+    expect(copied).toMatch(/<iframe src="[^"]+"\s+title="Refus de la mesure d’audience" loading="lazy"/);
+    await page.goto(`${otherSite.origin}/privacy`);
+    const iframe = page.locator(`iframe[src^="${site.hostOrigin}/optout"]`);
+    await expect(iframe).toHaveAttribute('title', fr.title);
+    const frame = page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`);
+    await expect(frame.getByRole('status')).toHaveText(fr.optedIn);
+    await frame.getByRole('button', { name: fr.optOutButton }).click();
+    await expect(frame.getByRole('status')).toHaveText(fr.optedOut);
+    // client.js from the snippet: the page's scripts learn the choice, and the frame fits its content.
+    await expect.poll(() => page.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+    const contentHeight = await frame.locator('html').evaluate((root) => Math.ceil(root.getBoundingClientRect().height));
+    await expect.poll(async () => Math.abs((await iframe.boundingBox())!.height - contentHeight)).toBeLessThanOrEqual(2);
+
+    await page.reload();
+    await expect(page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`).getByRole('status')).toHaveText(fr.optedOut);
+    await page
+      .frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`)
+      .getByRole('button', { name: fr.optInButton })
+      .click();
+    await expect.poll(() => page.evaluate(() => window.optout?.isOptedOut())).toBe(false);
+  } finally {
+    await Promise.all([site.close(), otherSite.close()]);
+  }
+});

@@ -1,0 +1,74 @@
+// Every shipped language renders its own texts, lang and dir in the cross-site frame; auto negotiates; unknown is English.
+import { expect, test, type FrameLocator } from '@playwright/test';
+import { shippedLanguages } from '../widget/i18n/index.js';
+import type { Language } from '../widget/i18n/texts.js';
+import { openEmbedded } from './embed.js';
+import { HOST_ORIGIN } from './origins.js';
+
+/** The frame shows `language` in full: document language, direction, title and the toggle's texts. */
+async function expectLanguage(frame: FrameLocator, language: Language): Promise<void> {
+  const t = language.texts;
+  const root = frame.locator('html');
+  await expect(root).toHaveAttribute('lang', language.tag);
+  await expect(root).toHaveAttribute('dir', language.dir);
+  await expect(frame.locator('title')).toHaveJSProperty('text', t.title);
+  await expect(frame.getByText(t.intro).filter({ visible: true })).toBeVisible();
+  await expect(frame.getByRole('status')).toHaveText(t.optedIn);
+  await expect(frame.getByRole('button', { name: t.optOutButton })).toBeVisible();
+}
+
+for (const language of shippedLanguages) {
+  test(`lang=${language.tag}: ${language.name} texts, lang and dir, before and after a click`, async ({ page }) => {
+    const frame = await openEmbedded(page, `lang=${language.tag}&showIntro=1`);
+    await expectLanguage(frame, language);
+    // The Lit element took over with the same texts (they come from the boot JSON).
+    await expect(frame.locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
+    await frame.getByRole('button', { name: language.texts.optOutButton }).click();
+    await expect(frame.getByRole('status')).toHaveText(language.texts.optedOut);
+    await expect(frame.getByRole('button', { name: language.texts.optInButton })).toBeVisible();
+    // The layout follows the direction: the status's text starts on the right in RTL languages.
+    const align = await frame.getByRole('status').evaluate((el) => getComputedStyle(el).direction);
+    expect(align).toBe(language.dir);
+  });
+}
+
+const byTag = (tag: string): Language => {
+  const found = shippedLanguages.find((language) => language.tag === tag);
+  if (!found) throw new Error(`no shipped language ${tag}`);
+  return found;
+};
+
+test.describe('lang=auto with a German browser', () => {
+  test.use({ locale: 'de-AT' });
+  test('picks German from Accept-Language', async ({ page }) => {
+    const frame = await openEmbedded(page, 'lang=auto');
+    await expectLanguage(frame, byTag('de'));
+  });
+});
+
+test.describe('no lang parameter with a Persian browser', () => {
+  test.use({ locale: 'fa-IR' });
+  test('picks Persian, laid out right to left', async ({ page }) => {
+    const frame = await openEmbedded(page, '');
+    await expectLanguage(frame, byTag('fa'));
+  });
+});
+
+test('on the wire: lang=auto skips unshipped languages and follows quality order', async ({ request }) => {
+  const response = await request.get(`${HOST_ORIGIN}/optout?lang=auto`, {
+    headers: { 'Accept-Language': 'tlh, en;q=0.5, ja-JP;q=0.8' },
+  });
+  expect(await response.text()).toContain('<html lang="ja" dir="ltr" ');
+});
+
+test('an explicit lang wins over Accept-Language, and the answer varies on it', async ({ request }) => {
+  const response = await request.get(`${HOST_ORIGIN}/optout?lang=he`, { headers: { 'Accept-Language': 'de' } });
+  const html = await response.text();
+  expect(html).toContain('<html lang="he" dir="rtl" ');
+  expect(response.headers()['vary']).toMatch(/Accept-Language/i);
+});
+
+test('an unknown language falls back to English', async ({ page }) => {
+  const frame = await openEmbedded(page, 'lang=tlh&showIntro=1');
+  await expectLanguage(frame, byTag('en'));
+});

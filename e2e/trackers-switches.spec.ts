@@ -1,0 +1,140 @@
+// Trackers whose script is not on npm (Matomo, Google Analytics, Fathom): their documented switch follows the frame.
+import { expect, test, type Page } from '@playwright/test';
+import { optOutFrame, texts } from './frame.js';
+import { startTestSite } from './servers.js';
+import { startPageServer } from './test-pages.js';
+
+declare global {
+  interface Window {
+    _paq?: unknown[][];
+    dataLayer?: ArrayLike<unknown>[];
+  }
+}
+
+/** Matomo's queued command names, in order. */
+const paqCommands = (page: Page) => page.evaluate(() => (window._paq ?? []).map((command) => command[0]));
+
+/** gtag's queued calls, each as a plain array (gtag.js queues `arguments` objects). */
+const gtagCalls = (page: Page) =>
+  page.evaluate(() => (window.dataLayer ?? []).map((call) => JSON.parse(JSON.stringify(Array.from(call))) as unknown[]));
+
+const consentUpdates = async (page: Page) =>
+  (await gtagCalls(page))
+    .filter((call) => call[0] === 'consent' && call[1] === 'update')
+    .map((call) => (call[2] as { analytics_storage: string }).analytics_storage);
+
+async function optOutThenIn(page: Page, between: () => Promise<void>, after: () => Promise<void>): Promise<void> {
+  const frame = optOutFrame(page);
+  await frame.getByRole('button', { name: texts.optOutButton }).click();
+  await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
+  await between();
+  await frame.getByRole('button', { name: texts.optInButton }).click();
+  await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
+  await after();
+}
+
+test('Matomo: optUserOut and forgetUserOptOut are queued on _paq as the visitor toggles', async ({ page }) => {
+  await page.goto('/trackers/matomo');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
+  // First visit: the page holds hits with requireConsent; the frame's answer releases them.
+  await expect
+    .poll(() => paqCommands(page))
+    .toEqual(['requireConsent', 'trackPageView', 'enableLinkTracking', 'setTrackerUrl', 'setSiteId', 'forgetUserOptOut']);
+  await optOutThenIn(
+    page,
+    () => expect.poll(async () => (await paqCommands(page)).at(-1)).toBe('optUserOut'),
+    () => expect.poll(async () => (await paqCommands(page)).slice(-2)).toEqual(['optUserOut', 'forgetUserOptOut']),
+  );
+});
+
+test('Matomo: for a returning opted-out visitor, optUserOut is queued before the page view', async ({ page }) => {
+  await page.goto('/trackers/matomo');
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(page.getByRole('status', { name: "Matomo's own switch" })).toHaveText('last queued: optUserOut');
+  await page.reload();
+  const commands = await paqCommands(page);
+  expect(commands.slice(0, 3)).toEqual(['optUserOut', 'requireConsent', 'trackPageView']);
+  expect(commands).not.toContain('forgetUserOptOut');
+});
+
+test("Google Analytics: ga-disable-<ID> and consent mode's analytics_storage follow the visitor", async ({ page }) => {
+  await page.goto('/trackers/gtag');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
+  await expect.poll(() => consentUpdates(page)).toEqual(['granted']);
+  expect(await page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window])).toBe(false);
+  const disabled = () => page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window]);
+  await optOutThenIn(
+    page,
+    async () => {
+      await expect.poll(disabled).toBe(true);
+      await expect.poll(() => consentUpdates(page)).toEqual(['granted', 'denied']);
+    },
+    async () => {
+      await expect.poll(disabled).toBe(false);
+      await expect.poll(() => consentUpdates(page)).toEqual(['granted', 'denied', 'granted']);
+    },
+  );
+});
+
+test('Google Analytics: for a returning opted-out visitor, both switches are set before the config command', async ({ page }) => {
+  await page.goto('/trackers/gtag');
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(page.getByRole('status', { name: "Google Analytics's own switch" })).toHaveText(/^off/);
+  await page.reload();
+  const calls = await gtagCalls(page);
+  expect(calls.slice(0, 2)).toEqual([
+    ['consent', 'update', { analytics_storage: 'denied' }],
+    ['consent', 'default', { analytics_storage: 'denied' }],
+  ]);
+  expect(calls.findIndex((call) => call[0] === 'config')).toBeGreaterThan(1);
+  expect(await page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window])).toBe(true);
+});
+
+test('Fathom: localStorage.blockFathomTracking is set on opt-out and removed on opt-in, with no alert', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  const flag = () => page.evaluate(() => localStorage.getItem('blockFathomTracking'));
+  await page.goto('/trackers/fathom');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
+  expect(await flag()).toBeNull();
+  await optOutThenIn(
+    page,
+    () => expect.poll(flag).toBe('true'),
+    () => expect.poll(flag).toBeNull(),
+  );
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await page.reload();
+  expect(await flag()).toBe('true');
+  expect(dialogs).toEqual([]);
+});
+
+test('data-adapters: unknown names are ignored with a console warning, the known ones still apply', async ({ page }) => {
+  const pages = await startPageServer();
+  const site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: pages.origin });
+  try {
+    const warnings: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
+    const url = pages.page(
+      '/adapter-names',
+      `<script src="${site.hostOrigin}/client.js" data-adapters="fathom, hotjar ,umami"></script>
+       <iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`,
+    );
+    await page.goto(url);
+    const frame = page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`);
+    await frame.getByRole('button', { name: texts.optOutButton }).click();
+    await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
+    await expect
+      .poll(() => page.evaluate(() => [localStorage.getItem('blockFathomTracking'), localStorage.getItem('umami.disabled')]))
+      .toEqual(['true', '1']);
+    expect(warnings.filter((text) => text.includes('optout-frame'))).toEqual([
+      expect.stringContaining('unknown adapter "hotjar" ignored'),
+    ]);
+  } finally {
+    await Promise.all([site.close(), pages.close()]);
+  }
+});
