@@ -52,6 +52,25 @@ export const builderBuildConfig: UserConfig = {
   },
 };
 
+/**
+ * The static export's scripts (dist/static): entries that work out in the browser what the host
+ * would have rendered, then load the frame or the bridge on demand (see scripts/static-export.ts).
+ */
+export const staticBuildConfig: UserConfig = {
+  publicDir: false,
+  build: {
+    outDir: 'dist/static',
+    emptyOutDir: true,
+    manifest: true,
+    target: 'es2022',
+    modulePreload: false,
+    rollupOptions: {
+      input: { 'static-frame': 'widget/static-frame.ts', 'static-bridge': 'widget/static-bridge.ts' },
+      output: hashedNames,
+    },
+  },
+};
+
 /** client.js: pasted by URL into other sites, so one classic script (IIFE) with a fixed name. */
 export const clientScriptBuildConfig: UserConfig = {
   publicDir: false,

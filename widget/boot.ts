@@ -19,8 +19,8 @@ export interface FrameBoot extends MessagingBoot {
 
 export const BOOT_ELEMENT_ID = 'optout-boot';
 
-/** Serialises boot data so that it cannot close its `<script>` element or open a comment. */
-export function serializeBoot(boot: MessagingBoot | FrameBoot): string {
+/** Serialises boot data (or any JSON data for a page) so that it cannot close its `<script>` element or open a comment. */
+export function serializeBoot(boot: MessagingBoot | FrameBoot | object): string {
   return JSON.stringify(boot).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 }
 

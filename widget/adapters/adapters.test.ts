@@ -289,3 +289,66 @@ describe('keepInStep retries', () => {
     expect(calls).toEqual(['out']);
   });
 });
+
+/** A document still being parsed, as in a <head> script; `finishParsing()` fires DOMContentLoaded. */
+function loadingDocument() {
+  const events = new EventTarget();
+  const doc = {
+    readyState: 'loading' as DocumentReadyState,
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+  };
+  vi.stubGlobal('document', doc);
+  return {
+    finishParsing() {
+      doc.readyState = 'interactive';
+      events.dispatchEvent(new Event('DOMContentLoaded'));
+    },
+  };
+}
+
+describe('keepInStep with a tracker set up after the client', () => {
+  it('applies the state again once the document is parsed, warning only if it still fails', () => {
+    const parsed = loadingDocument();
+    const { source, announce } = fakeSource(true);
+    let loaded = false;
+    const calls: string[] = [];
+    keepInStep(source, {
+      tracker: 'Later',
+      optOut: () => {
+        if (!loaded) throw new Error('not on the page yet');
+        calls.push('out');
+      },
+      optIn: () => calls.push('in'),
+    });
+    announce(true);
+    expect(warn).not.toHaveBeenCalled();
+    loaded = true;
+    parsed.finishParsing();
+    expect(calls).toEqual(['out']);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('warns once the retry after parsing fails too, and stop() cancels a pending retry', () => {
+    const parsed = loadingDocument();
+    const attempts: string[] = [];
+    const failing = {
+      tracker: 'Absent',
+      optOut: () => {
+        attempts.push('out');
+        throw new Error('never loads');
+      },
+      optIn: () => undefined,
+    };
+    keepInStep(fakeSource(true).source, failing);
+    parsed.finishParsing();
+    expect(attempts).toEqual(['out', 'out']);
+    expect(warn).toHaveBeenCalledTimes(1);
+
+    const reparsed = loadingDocument();
+    const stop = keepInStep(fakeSource(true).source, failing);
+    stop();
+    reparsed.finishParsing();
+    expect(attempts).toEqual(['out', 'out', 'out']);
+  });
+});

@@ -29,9 +29,19 @@ export interface TrackerSwitch {
  * before this function returns, so a tracker set up right after it never sends a first hit the
  * visitor has refused. Each state is applied once: repeated notifications of the same state do
  * nothing, so a tracker's side effects (PostHog's `$opt_in` event) are not repeated.
+ *
+ * A tracker that is not on the page yet (its snippet placed after the client) makes the switch
+ * throw: the state is applied again when the document has been parsed, then on the next change.
  */
 export function keepInStep(source: OptOutSource, trackerSwitch: TrackerSwitch): StopAdapter {
   let applied: boolean | undefined;
+  let failed: boolean | undefined;
+  let retryPending = false;
+  let stopped = false;
+  const retryWhenParsed = () => {
+    retryPending = false;
+    if (failed !== undefined && !stopped) apply(failed);
+  };
   const apply = (optedOut: boolean): void => {
     if (optedOut === applied) return;
     const initial = applied === undefined;
@@ -39,18 +49,25 @@ export function keepInStep(source: OptOutSource, trackerSwitch: TrackerSwitch): 
       if (optedOut) trackerSwitch.optOut(initial);
       else trackerSwitch.optIn(initial);
       applied = optedOut;
+      failed = undefined;
     } catch (error) {
-      // A tracker that is missing or broken must not break the client or the other adapters;
-      // the state stays unapplied, so the next notification tries again.
-      console.warn(`optout-frame: could not update ${trackerSwitch.tracker}`, error);
+      // A missing or broken tracker must not break the client or the other adapters.
+      failed = optedOut;
+      if (retryPending) return;
+      if (typeof document !== 'undefined' && document.readyState === 'loading') {
+        retryPending = true;
+        document.addEventListener('DOMContentLoaded', retryWhenParsed, { once: true });
+      } else {
+        console.warn(`optout-frame: could not update ${trackerSwitch.tracker}`, error);
+      }
     }
   };
   if (source.cached !== undefined) apply(source.cached);
   const unsubscribe = source.subscribe((state) => apply(state.optedOut));
-  let stopped = false;
   return () => {
     if (stopped) return;
     stopped = true;
     unsubscribe();
+    if (typeof document !== 'undefined') document.removeEventListener('DOMContentLoaded', retryWhenParsed);
   };
 }

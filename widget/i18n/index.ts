@@ -15,6 +15,7 @@ import { id } from './id.js';
 import { it } from './it.js';
 import { ja } from './ja.js';
 import { ko } from './ko.js';
+import { matchLanguageTag } from './match.js';
 import { nb } from './nb.js';
 import { nl } from './nl.js';
 import { pl } from './pl.js';
@@ -49,8 +50,7 @@ export const fallbackLanguage = en;
 
 /** Finds a shipped language for one BCP 47 tag: exact match, then its primary subtag. */
 export function findLanguage(tag: string): Language | undefined {
-  const lower = tag.trim().toLowerCase();
-  return languages.get(lower) ?? languages.get(lower.split('-')[0] ?? '');
+  return matchLanguageTag(tag, languages);
 }
 
 /** Parses `Accept-Language` into tags ordered by quality (highest first, stable). */

@@ -1,0 +1,147 @@
+// The static export (dist/static) behind a plain static file server: the frame toggles and persists, reads lang and theme, and talks to client.js.
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { expect, test, type Page } from '@playwright/test';
+import { writeStaticPages } from '../scripts/static-export.js';
+import { shippedLanguages } from '../widget/i18n/index.js';
+import { texts } from './frame.js';
+import { startPageServer, type PageServer } from './page-server.js';
+
+const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+const byTag = (tag: string) => shippedLanguages.find((language) => language.tag === tag)!;
+
+/** A site on localhost and a "CDN" on 127.0.0.1 serving only files, with /optout mapped to /optout/index.html. */
+let site: PageServer;
+let cdn: PageServer;
+let exportDir: string;
+const pages: Record<string, string> = {};
+
+test.beforeAll(async () => {
+  site = await startPageServer({ hostname: 'localhost', pages });
+  // The same export, configured (as `npm run build` would with OPTOUT_ALLOWED_ORIGINS) for this site.
+  exportDir = mkdtempSync(join(tmpdir(), 'optout-static-'));
+  cpSync(join(dist, 'static'), exportDir, { recursive: true });
+  writeStaticPages(exportDir, join(dist, 'static-manifest.json'), {
+    cookieName: 'optout',
+    defaultState: 'in',
+    allowedOrigins: [site.origin],
+  });
+  cdn = await startPageServer({ hostname: '127.0.0.1', dir: exportDir });
+  const page = (body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static test</title></head><body>${body}</body></html>`;
+  pages['/privacy'] = page(
+    `<iframe src="${cdn.origin}/optout?showIntro=1" title="Analytics opt-out" style="border:0;width:100%;height:160px"></iframe>
+<script src="${cdn.origin}/client.js"></script>
+<script>window.seen = []; window.optout.subscribe((state) => window.seen.push(state.optedOut));</script>`,
+  );
+  pages['/shop'] = page(`<h1>Shop</h1><script src="${cdn.origin}/client.js"></script>`);
+  pages['/embed'] = page('<h1>Embed</h1>');
+});
+
+test.afterAll(async () => {
+  await Promise.all([site.close(), cdn.close()]);
+  rmSync(exportDir, { recursive: true, force: true });
+});
+
+/** Embeds the static frame with a query into the site's blank page. */
+async function embedStatic(page: Page, query: string) {
+  await page.goto(`${site.origin}/embed`);
+  await page.evaluate((src) => {
+    const iframe = document.createElement('iframe');
+    iframe.src = src;
+    iframe.title = 'Analytics opt-out';
+    document.body.append(iframe);
+  }, `${cdn.origin}/optout?${query}`);
+  return page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
+}
+
+test('dist/static holds the frame, the bridge, client.js and hashed assets', async ({ request }) => {
+  for (const path of ['/optout', '/optout/', '/optout/bridge', '/client.js']) {
+    expect((await request.get(`${cdn.origin}${path}`)).status(), path).toBe(200);
+  }
+  const html = await (await request.get(`${cdn.origin}/optout`)).text();
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((match) => match[1]);
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const script of scripts) expect(script).toMatch(/-[A-Za-z0-9_-]{8}\.js$/);
+  // The frame page carries English only; other languages are separate files fetched on demand.
+  expect(html).not.toContain(byTag('de').texts.optedIn);
+});
+
+test('the static frame toggles and the choice persists across reloads and pages', async ({ page, context }) => {
+  await page.goto(`${site.origin}/privacy`);
+  const frame = page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
+  await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
+  await frame.getByRole('button', { name: texts.optOutButton }).click();
+  await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
+
+  await page.reload();
+  await expect(page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`).getByRole('status')).toHaveText(texts.optedOut);
+  const second = await context.newPage();
+  await second.goto(`${site.origin}/privacy`);
+  const secondFrame = second.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
+  await expect(secondFrame.getByRole('status')).toHaveText(texts.optedOut);
+  await secondFrame.getByRole('button', { name: texts.optInButton }).click();
+  await expect(secondFrame.getByRole('status')).toHaveText(texts.optedIn);
+  await second.reload();
+  await expect(second.frameLocator(`iframe[src^="${cdn.origin}/optout"]`).getByRole('status')).toHaveText(texts.optedIn);
+});
+
+test('page scripts learn the choice from the static frame and, on a page without it, from the static bridge', async ({
+  page,
+  context,
+}) => {
+  await page.goto(`${site.origin}/privacy`);
+  expect(await page.evaluate(() => window.optout!.isOptedOut())).toBe(false);
+  const frame = page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
+  await frame.getByRole('button', { name: texts.optOutButton }).click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { seen: boolean[] }).seen.at(-1))).toBe(true);
+  expect(await page.evaluate(() => window.optout!.isOptedOut())).toBe(true);
+
+  const shop = await context.newPage();
+  await shop.goto(`${site.origin}/shop`);
+  expect(await shop.evaluate(() => window.optout!.isOptedOut())).toBe(true);
+  expect(shop.frames().some((f) => f.url().startsWith(`${cdn.origin}/optout/bridge`))).toBe(true);
+});
+
+test('lang from the query string: right-to-left Arabic, English for an unknown language', async ({ page }) => {
+  const arabic = byTag('ar');
+  const frame = await embedStatic(page, 'lang=ar-EG&showIntro=1');
+  await expect(frame.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(frame.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(frame.locator('title')).toHaveJSProperty('text', arabic.texts.title);
+  await expect(frame.getByRole('status')).toHaveText(arabic.texts.optedIn);
+  await expect(frame.getByText(arabic.texts.intro)).toBeVisible();
+  await frame.getByRole('button', { name: arabic.texts.optOutButton }).click();
+  await expect(frame.getByRole('status')).toHaveText(arabic.texts.optedOut);
+
+  const unknown = await embedStatic(page, 'lang=tlh');
+  await expect(unknown.locator('html')).toHaveAttribute('lang', 'en');
+  // The choice made in Arabic is the same choice, told in English.
+  await expect(unknown.getByRole('status')).toHaveText(texts.optedOut);
+});
+
+test.describe('lang=auto in a German browser', () => {
+  test.use({ locale: 'de-DE' });
+  test('follows navigator.languages (the static twin of Accept-Language)', async ({ page }) => {
+    const frame = await embedStatic(page, 'lang=auto');
+    await expect(frame.locator('html')).toHaveAttribute('lang', 'de');
+    await expect(frame.getByRole('status')).toHaveText(byTag('de').texts.optedIn);
+  });
+});
+
+test('theming parameters apply, and an invalid one is named in the frame', async ({ page }) => {
+  const frame = await embedStatic(page, 'theme=dark&fontColor=ffcc00&fontSize=20px');
+  await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
+  const look = await frame.getByRole('status').evaluate((el) => ({
+    color: getComputedStyle(el).color,
+    size: getComputedStyle(el).fontSize,
+    background: getComputedStyle(el.ownerDocument.body).backgroundColor,
+  }));
+  expect(look).toEqual({ color: 'rgb(255, 204, 0)', size: '20px', background: 'rgb(27, 28, 31)' });
+
+  const invalid = await embedStatic(page, 'fontSize=%3C%2Fstyle%3E%3Cscript%3Ealert(1)%3C%2Fscript%3E');
+  await expect(invalid.getByRole('alert')).toHaveText(/Invalid parameter "fontSize": expected a number with px/);
+  await expect(invalid.locator('script:not([type="application/json"]):not([src])')).toHaveCount(0);
+});

@@ -1,0 +1,78 @@
+// The static export (dist/static): frame, bridge, client.js, hashed assets and per-language texts, for any static host or CDN.
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { build as viteBuild } from 'vite';
+import { renderStaticBridgePage, renderStaticFramePage, type StaticScripts } from '../server/static-pages.js';
+import { fallbackLanguage, shippedLanguages } from '../widget/i18n/index.js';
+import type { StaticConfig, StaticLanguage } from '../widget/static-boot.js';
+import { staticBuildConfig } from '../vite.config.js';
+
+interface ManifestEntry {
+  readonly file: string;
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+}
+type Manifest = Record<string, ManifestEntry>;
+
+/** Where the static build's manifest is kept: beside the export, so it is not deployed with it. */
+const MANIFEST_NAME = 'static-manifest.json';
+
+/** The entry's script and every chunk it imports, statically or on demand, for preloading. */
+function scriptsOf(manifest: Manifest, entryName: string): StaticScripts {
+  const entry = manifest[entryName];
+  if (!entry) throw new Error(`${entryName} missing from ${MANIFEST_NAME}`);
+  const preload = new Set<string>();
+  const visit = (names: readonly string[] = []) => {
+    for (const name of names) {
+      const chunk = manifest[name];
+      if (!chunk || preload.has(`/${chunk.file}`)) continue;
+      preload.add(`/${chunk.file}`);
+      visit(chunk.imports);
+    }
+  };
+  visit(entry.imports);
+  visit(entry.dynamicImports);
+  return { entry: `/${entry.file}`, preload: [...preload] };
+}
+
+/**
+ * Writes the pages and language files of an export whose assets are already in `outDir`.
+ * Separate from the asset build so the same export can be configured for other origins.
+ * Texts: English is in the page; every other language is one hashed JSON file, fetched only
+ * by the frames that show it, so no visitor downloads all languages.
+ */
+export function writeStaticPages(outDir: string, manifestPath: string, config: StaticConfig): void {
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  mkdirSync(join(outDir, 'assets/i18n'), { recursive: true });
+  const languages: Record<string, StaticLanguage> = {};
+  for (const language of shippedLanguages) {
+    let href: string | undefined;
+    if (language !== fallbackLanguage) {
+      const json = JSON.stringify(language.texts);
+      const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
+      href = `/assets/i18n/${language.tag}-${hash}.json`;
+      writeFileSync(join(outDir, href), json);
+    }
+    const entry: StaticLanguage = { tag: language.tag, dir: language.dir, ...(href ? { href } : {}) };
+    for (const tag of [language.tag, ...(language.aliases ?? [])]) languages[tag.toLowerCase()] = entry;
+  }
+  const fallback = { tag: fallbackLanguage.tag, dir: fallbackLanguage.dir, texts: fallbackLanguage.texts };
+  mkdirSync(join(outDir, 'optout/bridge'), { recursive: true });
+  writeFileSync(
+    join(outDir, 'optout/index.html'),
+    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/static-frame.ts')),
+  );
+  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/static-bridge.ts')));
+}
+
+/** Builds dist/static from scratch: the browser code (Vite), client.js from dist/public, then the pages. */
+export async function buildStaticExport(root: string, config: StaticConfig): Promise<void> {
+  const outDir = join(root, 'dist/static');
+  await viteBuild({ ...staticBuildConfig, configFile: false, root, logLevel: 'warn' });
+  const manifestPath = join(root, 'dist', MANIFEST_NAME);
+  renameSync(join(outDir, '.vite/manifest.json'), manifestPath);
+  rmSync(join(outDir, '.vite'), { recursive: true, force: true });
+  copyFileSync(join(root, 'dist/public/client.js'), join(outDir, 'client.js'));
+  writeStaticPages(outDir, manifestPath, config);
+}
