@@ -2,6 +2,7 @@
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
 import { PROTOCOL } from '../widget/protocol.js';
 import { texts } from './frame.js';
+import { HOST_ORIGIN } from './origins.js';
 import { askFrame } from './messages.js';
 import { startTestSite, type TestSite } from './servers.js';
 import { startPageServer, type PageServer } from './test-pages.js';
@@ -151,4 +152,46 @@ test('the frame ignores Matomo answers about a tracker on another host name, or 
     type: 'status',
   });
   await expect(trackerSeenByFrame(page)).toHaveAttribute('data-matomo-tracker', 'opted-in');
+});
+
+test('on a page that is not allowed, even framed without CSP, the frame neither sends nor hears Matomo messages', async ({ page }) => {
+  // As a browser that ignored frame-ancestors would: the host's answer without its CSP header.
+  // The main test host allows only the demo's origin, not this page server's.
+  await page.route(`${HOST_ORIGIN}/optout?showIntro=0`, async (route) => {
+    const response = await route.fetch();
+    const headers = { ...response.headers() };
+    delete headers['content-security-policy'];
+    await route.fulfill({ response, headers });
+  });
+  const url = pages.page(
+    '/matomo-not-allowed',
+    `<script>
+       window.heardFromHost = [];
+       addEventListener('message', (event) => { if (event.origin === ${JSON.stringify(HOST_ORIGIN)}) heardFromHost.push(event.data); });
+     </script>
+     ${matomoTrackerScript(`${HOST_ORIGIN}/matomo.php`)}
+     <iframe src="${HOST_ORIGIN}/optout?showIntro=0" title="Analytics opt-out"></iframe>`,
+  );
+  await page.goto(url);
+  const frameLocator = page.frameLocator(`iframe[src^="${HOST_ORIGIN}/optout"]`);
+  await expect(frameLocator.getByRole('status')).toHaveText(texts.optedIn);
+  await expect(frameLocator.locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
+  const frame = page.frames().find((f) => f.url().startsWith(`${HOST_ORIGIN}/optout`))!;
+  // Listeners run in the order they were added: once this one has counted a message, the frame's own has handled it.
+  await frame.evaluate(() => {
+    Object.assign(window, { received: 0 });
+    addEventListener('message', () => Object.assign(window, { received: (window as unknown as { received: number }).received + 1 }));
+  });
+  await page.evaluate((hostOrigin) => {
+    const answer = { maq_opted_in: false, maq_url: `${hostOrigin}/matomo.php`, maq_optout_by_default: false };
+    document.querySelector('iframe')?.contentWindow?.postMessage(JSON.stringify(answer), hostOrigin);
+  }, HOST_ORIGIN);
+  await expect.poll(() => frame.evaluate(() => (window as unknown as { received: number }).received)).toBe(1);
+  await expect(frameLocator.locator('html')).not.toHaveAttribute('data-matomo-tracker');
+
+  // Anything the frame had posted to the page would arrive before this marker.
+  await frame.evaluate(() => parent.postMessage('end-of-test-marker', '*'));
+  await page.waitForFunction(() => (window as unknown as { heardFromHost: unknown[] }).heardFromHost.includes('end-of-test-marker'));
+  expect(await page.evaluate(() => (window as unknown as { heardFromHost: unknown[] }).heardFromHost)).toEqual(['end-of-test-marker']);
+  expect(await received(page)).toEqual([]);
 });
