@@ -72,3 +72,16 @@ test('an unknown language falls back to English', async ({ page }) => {
   const frame = await openEmbedded(page, 'lang=tlh&showIntro=1');
   await expectLanguage(frame, byTag('en'));
 });
+
+test("the frame's script carries no texts: each frame gets only its own language, in the boot JSON", async ({ request }) => {
+  const html = await (await request.get(`${HOST_ORIGIN}/optout?lang=de`)).text();
+  const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((match) => match[1]!);
+  expect(scripts.length).toBeGreaterThan(0);
+  const code = (await Promise.all(scripts.map(async (src) => (await request.get(`${HOST_ORIGIN}${src}`)).text()))).join('\n');
+  for (const language of shippedLanguages.filter((l) => l.tag !== 'en')) {
+    expect(code, language.tag).not.toContain(language.texts.optedIn);
+    // Of all the languages, only German reaches this page.
+    if (language.tag !== 'de') expect(html, language.tag).not.toContain(language.texts.optedOut);
+  }
+  expect(html).toContain(byTag('de').texts.optedOut);
+});
