@@ -208,6 +208,8 @@ describe('the client receives any message from any window and origin', () => {
       removeEventListener: () => undefined,
     });
     vi.stubGlobal('getComputedStyle', () => ({ boxSizing: 'content-box' }));
+    // A browser without Global Privacy Control, so only messages decide the state.
+    vi.stubGlobal('navigator', {});
     // The site's own storage, where the client mirrors the last state it was told.
     const stored = new Map<string, string>();
     vi.stubGlobal('localStorage', {
