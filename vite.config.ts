@@ -1,5 +1,6 @@
 // Vite builds of the browser code into dist/public: the frame, the bridge (hashed, with manifests the host reads) and client.js.
 import { defineConfig, type UserConfig } from 'vite';
+import { minifyCssStrings } from './scripts/vite-minify-css.js';
 
 const hashedNames = {
   entryFileNames: 'assets/[name]-[hash].js',
@@ -10,6 +11,8 @@ const hashedNames = {
 /** The frame (Lit element + messenger). This build runs first and empties dist/public. */
 export default defineConfig({
   publicDir: false,
+  // The toggle's CSS ships as a string: minify it like the rest of the bundle.
+  plugins: [minifyCssStrings()],
   build: {
     outDir: 'dist/public',
     emptyOutDir: true,

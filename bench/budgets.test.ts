@@ -7,6 +7,7 @@ const wire = (bytes: number, requests: number): WireFigure => ({ bytes, requests
 const load = (requestsPerSecond: number, errors = 0): LoadSide => ({
   requestsPerSecond,
   p99Ms: 5,
+  cpuMicrosPerRequest: 40,
   errors,
   non2xx: 0,
   totalRequests: 1000,

@@ -48,10 +48,15 @@ export interface LoadSide {
   readonly requestsPerSecond: number;
   /** Median over the rounds of the 99th-percentile latency. */
   readonly p99Ms: number;
+  /**
+   * Median over the rounds of the server's CPU time (user + system) per answered request, in
+   * microseconds: what a request costs the server, whatever else the machine is doing.
+   */
+  readonly cpuMicrosPerRequest: number;
   readonly errors: number;
   readonly non2xx: number;
   readonly totalRequests: number;
-  readonly rounds: readonly { readonly requestsPerSecond: number; readonly p99Ms: number }[];
+  readonly rounds: readonly { readonly requestsPerSecond: number; readonly p99Ms: number; readonly cpuMicrosPerRequest: number }[];
 }
 
 export interface ThroughputFigures {

@@ -11,6 +11,8 @@ export interface PageMarks {
   knownAtEpoch?: number;
   /** Epoch milliseconds of each subscriber call after the first one. */
   changesAtEpoch?: number[];
+  /** Set by the frame's init script: epoch milliseconds of each click the browser dispatched. */
+  clicksAtEpoch?: number[];
 }
 
 declare global {
@@ -19,9 +21,6 @@ declare global {
   }
 }
 
-/** The bridge's iframe is invisible; the floor's empty iframe has the same size and style. */
-export const HIDDEN_FRAME_STYLE = 'position:absolute;width:0;height:0;border:0';
-
 const page = (title: string, head: string, body: string) => `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${title}</title>${head}</head>
 <body><h1>${title}</h1><p>Some article text, as on a real page.</p>${body}</body></html>`;
@@ -29,19 +28,36 @@ const page = (title: string, head: string, body: string) => `<!doctype html>
 /** Marks "known" in the page: the moment since navigation start and on the epoch clock. */
 const markKnown = `function markKnown(extra){var now=performance.now();window.__bench=Object.assign(window.__bench||{},{knownAt:now,knownAtEpoch:performance.timeOrigin+now},extra||{});}`;
 
-export function pageRoutes(hostOrigin: string): Record<string, string> {
+/**
+ * The page script every client page runs: connect, note whether `cached` was there at once, and
+ * mark the first subscriber call as "known" and each later one as a change.
+ */
+const connectAndSubscribe = (hostOrigin: string) => `<script>${markKnown}
+var optout=optoutBench.connectOptOut({host:${JSON.stringify(hostOrigin)}});
+var cachedSync=optout.cached!==undefined;
+optout.subscribe(function(){var b=window.__bench;
+if(!b||b.knownAt===undefined){markKnown({cachedSync:cachedSync,changesAtEpoch:[]});return;}
+b.changesAtEpoch.push(performance.timeOrigin+performance.now());});</script>`;
+
+/**
+ * The bench's pages. `client` is the client library as a site bundles it; pages that do not
+ * connect still carry it, so the floor and the bridge page differ only in the frame they load.
+ */
+export function pageRoutes(hostOrigin: string, client: string): Record<string, string> {
+  const library = `<script>${client}</script>`;
+  const frame = `<iframe src="${hostOrigin}/optout?showIntro=1" title="Analytics opt-out" style="border:0;width:100%;height:140px"></iframe>`;
   return {
-    // The privacy page: the frame as a site owner pastes it.
-    '/frame': page(
-      'Privacy',
-      '',
-      `<iframe src="${hostOrigin}/optout?showIntro=1" title="Analytics opt-out" style="border:0;width:100%;height:140px"></iframe>`,
-    ),
-    // The floor: the same page with an empty cross-site iframe of the bridge's size; "known" at its load.
+    // The privacy page exactly as a site owner pastes the frame: nothing else from the host.
+    '/frame': page('Privacy', '', frame),
+    // The privacy page with a page script listening: click → subscriber.
+    '/privacy': page('Privacy', '', `${frame}${library}${connectAndSubscribe(hostOrigin)}`),
+    // A page without the widget: the client asks the hidden bridge (or answers from the mirror).
+    '/shop': page('Shop', '', `${library}${connectAndSubscribe(hostOrigin)}`),
+    // The floor: the same page with an empty cross-site iframe, hidden like the bridge; "known" at its load.
     '/floor': page(
       'Shop',
-      `<script>${markKnown}</script>`,
-      `<iframe src="${hostOrigin}/healthz" title="" aria-hidden="true" tabindex="-1" style="${HIDDEN_FRAME_STYLE}" onload="markKnown()"></iframe>`,
+      '',
+      `${library}<script>${markKnown}</script><iframe src="${hostOrigin}/healthz" title="" hidden tabindex="-1" aria-hidden="true" onload="markKnown()"></iframe>`,
     ),
   };
 }

@@ -24,6 +24,8 @@ export interface ChildServer {
   readonly process: ChildProcess;
   /** Current and peak resident set size of the child, in MB (from /proc). */
   memory(): { rssMb: number; peakRssMb: number };
+  /** CPU time the child has used so far (user + system), in milliseconds. */
+  cpuMs(): number;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,15 @@ function readMemory(pid: number | undefined): { rssMb: number; peakRssMb: number
   return { rssMb: kb('VmRSS:') / 1024, peakRssMb: kb('VmHWM:') / 1024 };
 }
 
+/** utime + stime from /proc/<pid>/stat, in clock ticks of 10 ms (USER_HZ is 100 on Linux). */
+function readCpuMs(pid: number | undefined): number {
+  if (pid === undefined) return Number.NaN;
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // Fields after the command name, which is in parentheses and may contain spaces.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 /** Starts a TypeScript entry in its own Node process (through tsx) and waits for `healthPath`. */
 export async function startChild(entry: string, env: Record<string, string>, port: number, healthPath: string): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
@@ -68,6 +79,7 @@ export async function startChild(entry: string, env: Record<string, string>, por
     origin,
     process: child,
     memory: () => readMemory(child.pid),
+    cpuMs: () => readCpuMs(child.pid),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -111,12 +111,19 @@ export function renderMarkdown(report: BenchReport): string {
       `both servers in their own child process and sending the same ${t.responseBytes}-byte answer (the bare \`node:http\``,
       'server replays, byte for byte, a response the host gave to the same request headers).',
       '',
-      '| server | requests/s (median of rounds) | p99 latency | errors | non-2xx | requests |',
-      '| --- | --- | --- | --- | --- | --- |',
-      `| host (Express) | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
-      `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
+      '| server | requests/s (median of rounds) | p99 latency | server CPU per request | errors | non-2xx | requests |',
+      '| --- | --- | --- | --- | --- | --- | --- |',
+      `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
+      `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
       '',
-      `Ratio host / bare: ${round(t.ratio, 2)}×. Host memory: ${round(t.hostIdleRssMb, 1)} MB RSS idle, peak ${round(t.hostPeakRssMb, 1)} MB under load (VmHWM).`,
+      `Ratio host / bare: ${round(t.ratio, 2)}× in requests per second; ${round(t.bare.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× in CPU per request (bare / host),`,
+      'the steadier of the two on a shared machine. Rounds (requests/s): host ' +
+        t.host.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
+        '; bare ' +
+        t.bare.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
+        '.',
+      '',
+      `Host memory: ${round(t.hostIdleRssMb, 1)} MB RSS idle, peak ${round(t.hostPeakRssMb, 1)} MB under load (VmHWM).`,
       '',
       `Request headers sent (as Chromium sent them for the frame): \`${Object.entries(t.requestHeaders)
         .map(([k, v]) => `${k}: ${v}`)

@@ -4,18 +4,23 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
 import { build, needsBuild } from '../scripts/build.js';
-import type { BenchFigures, StateKnownFigures, ThroughputFigures, WireFigure } from './figures.js';
+import { measureClickLatency } from './click-latency.js';
+import { bundleClient } from './client-bundle.js';
+import type { BenchFigures, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
 import { machineInfo } from './machine.js';
 import { pageRoutes, startPageServer } from './pages.js';
 import { root, startHost } from './processes.js';
 import { buildReport, readmeSection, renderMarkdown } from './report.js';
 import { measureVariants, summarize } from './state-timing.js';
 import { measureThroughput } from './throughput.js';
-import { measureFrameWire } from './wire.js';
+import { measureBridgeWire, measureFrameWire } from './wire.js';
 
 const args = new Set(process.argv.slice(2));
 /** Timed runs per variant; `--quick` for a smoke run while developing. */
 const RUNS = Number(process.env.BENCH_RUNS ?? (args.has('--quick') ? 5 : 31));
+/** `--only=wire,timing,click,throughput` measures a part while developing; the report marks the rest not measured. */
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const wanted = (part: 'wire' | 'timing' | 'click' | 'throughput') => !only || only.includes(part);
 const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 4, rounds: 3 };
 
 const started = performance.now();
@@ -26,15 +31,17 @@ if (needsBuild()) {
   await build();
 }
 
+const client = await bundleClient();
 const pages = await startPageServer();
 const host = await startHost(pages.origin);
-pages.setRoutes(pageRoutes(host.origin));
+pages.setRoutes(pageRoutes(host.origin, client));
 log(`host ${host.origin}, pages ${pages.origin}`);
 
 const notMeasured: Record<string, string> = {};
 const wire: { firstView?: WireFigure; repeatView?: WireFigure; click?: WireFigure; bridge?: WireFigure } = {};
 const stateKnown: { -readonly [K in keyof StateKnownFigures]: StateKnownFigures[K] } = {};
 let throughput: ThroughputFigures | undefined;
+let figuresClick: TimingSummary | undefined;
 let frameRequestHeaders: Record<string, string> = {};
 let chromiumVersion = 'unknown';
 
@@ -42,30 +49,88 @@ try {
   const browser = await chromium.launch(chromiumLaunchOptions());
   chromiumVersion = browser.version();
   try {
+    // Always measured: the load test sends the headers Chromium sent for the frame.
     log('bytes over the wire: frame first view, click, repeat view');
     const frame = await measureFrameWire(browser, pages.origin, host.origin);
-    Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click });
     frameRequestHeaders = frame.frameRequestHeaders;
+    if (wanted('wire')) {
+      log('bytes over the wire: the bridge');
+      const bridge = await measureBridgeWire(browser, pages.origin, host.origin);
+      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge });
+    }
 
-    log(`time until the state is known: ${RUNS} interleaved runs per variant`);
-    const timings = await measureVariants(browser, pages.origin, host.origin, [{ name: 'floor', path: '/floor' }], RUNS);
-    stateKnown.floor = summarize((timings.get('floor') ?? []).map((r) => r.marks.knownAt ?? Number.NaN));
+    if (wanted('timing')) {
+      log(`time until the state is known: ${RUNS} interleaved runs per variant`);
+      const timings = await measureVariants(
+        browser,
+        pages.origin,
+        host.origin,
+        [
+          { name: 'floor', path: '/floor' },
+          { name: 'bridge', path: '/shop' },
+          {
+            name: 'mirror',
+            path: '/shop',
+            // A first visit in the same browser fills the site's mirror.
+            async prepare(context) {
+              const first = await context.newPage();
+              await first.goto(`${pages.origin}/shop`);
+              await first.waitForFunction(() => window.__bench?.knownAt !== undefined);
+              await first.close();
+            },
+          },
+        ],
+        RUNS,
+      );
+      const knownAt = (name: string) => (timings.get(name) ?? []).map((r) => r.marks.knownAt ?? Number.NaN);
+      stateKnown.floor = summarize(knownAt('floor'));
+      stateKnown.bridge = summarize(knownAt('bridge'));
+      const mirrorRuns = timings.get('mirror') ?? [];
+      stateKnown.mirror = {
+        ...summarize(knownAt('mirror')),
+        syncRuns: mirrorRuns.filter((r) => r.marks.cachedSync === true).length,
+        beforeFrameRuns: mirrorRuns.filter(
+          (r) => r.marks.knownAtEpoch !== undefined && (r.firstFrameRequestEpoch === undefined || r.marks.knownAtEpoch < r.firstFrameRequestEpoch),
+        ).length,
+      };
+    }
+
+    if (wanted('click')) {
+      log(`click → subscriber: ${RUNS} clicks`);
+      figuresClick = summarize(await measureClickLatency(browser, pages.origin, host.origin, RUNS));
+    }
   } finally {
     await browser.close();
   }
-  notMeasured.bridgeWire = 'the bridge (GET /optout/bridge) is not on this branch yet';
-  notMeasured.mirror = 'the client library (connectOptOut) is not on this branch yet';
-  notMeasured.bridgeTime = 'the client library (connectOptOut) is not on this branch yet';
-  notMeasured.click = 'the client library (connectOptOut) is not on this branch yet';
 
-  log(`throughput: ${LOAD.rounds} alternating rounds of ${LOAD.secondsPerRound} s per server`);
-  throughput = await measureThroughput(host, frameRequestHeaders, LOAD);
+  if (wanted('throughput')) {
+    log(`throughput: ${LOAD.rounds} alternating rounds of ${LOAD.secondsPerRound} s per server`);
+    throughput = await measureThroughput(host, frameRequestHeaders, LOAD);
+  }
 } finally {
   await host.stop();
   await pages.close();
 }
 
-const figures: BenchFigures = { wire, stateKnown, ...(throughput ? { throughput } : {}), notMeasured };
+for (const [name, part] of [
+  ['firstView', 'wire'],
+  ['repeatView', 'wire'],
+  ['clickWire', 'wire'],
+  ['bridgeWire', 'wire'],
+  ['mirror', 'timing'],
+  ['bridgeTime', 'timing'],
+  ['click', 'click'],
+  ['throughput', 'throughput'],
+] as const) {
+  if (!wanted(part)) notMeasured[name] = `skipped (--only=${only?.join(',')})`;
+}
+const figures: BenchFigures = {
+  wire,
+  stateKnown,
+  ...(figuresClick ? { click: figuresClick } : {}),
+  ...(throughput ? { throughput } : {}),
+  notMeasured,
+};
 const report = buildReport(machineInfo(chromiumVersion), figures, (performance.now() - started) / 1000);
 const markdown = renderMarkdown(report);
 const out = join(root, 'bench', 'results');

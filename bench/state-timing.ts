@@ -1,5 +1,5 @@
 // Time from navigation start until a page script knows the state: with the mirror, via the bridge, and the floor.
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, BrowserContext, Request } from '@playwright/test';
 import type { TimingSummary } from './figures.js';
 import type { PageMarks } from './pages.js';
 import { median, quantile } from './stats.js';
@@ -24,17 +24,18 @@ async function runOnce(browser: Browser, pageOrigin: string, hostOrigin: string,
   try {
     if (variant.prepare) await variant.prepare(context);
     const page = await context.newPage();
-    let firstFrameRequestEpoch: number | undefined;
+    let frameRequest: Request | undefined;
     page.on('request', (request) => {
-      if (firstFrameRequestEpoch === undefined && request.isNavigationRequest() && request.url().startsWith(`${hostOrigin}/`)) {
-        // Playwright's startTime is on the epoch clock, like the page's timeOrigin + now().
-        firstFrameRequestEpoch = request.timing().startTime;
-      }
+      if (!frameRequest && request.isNavigationRequest() && request.url().startsWith(`${hostOrigin}/`)) frameRequest = request;
     });
     await page.goto(`${pageOrigin}${variant.path}`, { waitUntil: 'commit' });
     await page.waitForFunction(() => window.__bench?.knownAt !== undefined, undefined, { timeout: 10_000 });
     const marks = await page.evaluate(() => window.__bench as PageMarks);
-    return firstFrameRequestEpoch === undefined ? { marks } : { marks, firstFrameRequestEpoch };
+    if (!frameRequest) return { marks };
+    // Timing is filled in once the answer is in; its startTime is on the epoch clock, like the
+    // page's timeOrigin + now().
+    await frameRequest.response();
+    return { marks, firstFrameRequestEpoch: frameRequest.timing().startTime };
   } finally {
     await context.close();
   }

@@ -37,6 +37,8 @@ function recordAnswer(url: string, headers: Record<string, string>): Promise<{ a
 }
 
 interface Round {
+  /** CPU the server process used per answered request, in microseconds. */
+  readonly cpuMicrosPerRequest: number;
   readonly requestsPerSecond: number;
   readonly p99Ms: number;
   readonly errors: number;
@@ -44,9 +46,11 @@ interface Round {
   readonly total: number;
 }
 
-async function load(url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Round> {
+async function load(server: ChildServer, url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Round> {
+  const cpuBefore = server.cpuMs();
   const result = await autocannon({ url, headers, connections, duration: seconds });
   return {
+    cpuMicrosPerRequest: ((server.cpuMs() - cpuBefore) * 1000) / Math.max(1, result.requests.total),
     requestsPerSecond: result.requests.average,
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts,
@@ -59,10 +63,11 @@ function side(rounds: readonly Round[]): LoadSide {
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
+    cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
     totalRequests: rounds.reduce((n, r) => n + r.total, 0),
-    rounds: rounds.map(({ requestsPerSecond, p99Ms }) => ({ requestsPerSecond, p99Ms })),
+    rounds: rounds.map(({ requestsPerSecond, p99Ms, cpuMicrosPerRequest }) => ({ requestsPerSecond, p99Ms, cpuMicrosPerRequest })),
   };
 }
 
@@ -90,14 +95,15 @@ export async function measureThroughput(
   const bare = await startChild('bench/bare-server.ts', { BENCH_REPLAY: replayFile, PORT: String(barePort) }, barePort, path);
   try {
     const idle = host.memory();
+    const servers = { host, bare };
     const targets = { host: `${host.origin}${path}`, bare: `${bare.origin}${path}` };
     // Warm both up (JIT, connection pools) before anything counts.
-    await load(targets.host, headers, options.connections, 1);
-    await load(targets.bare, headers, options.connections, 1);
+    await load(host, targets.host, headers, options.connections, 1);
+    await load(bare, targets.bare, headers, options.connections, 1);
     const results: { host: Round[]; bare: Round[] } = { host: [], bare: [] };
     for (let i = 0; i < options.rounds; i += 1) {
       const order: ('host' | 'bare')[] = i % 2 === 0 ? ['host', 'bare'] : ['bare', 'host'];
-      for (const name of order) results[name].push(await load(targets[name], headers, options.connections, options.secondsPerRound));
+      for (const name of order) results[name].push(await load(servers[name], targets[name], headers, options.connections, options.secondsPerRound));
     }
     const hostSide = side(results.host);
     const bareSide = side(results.bare);

@@ -111,3 +111,19 @@ export async function measureFrameWire(browser: Browser, pageOrigin: string, hos
     await context.close();
   }
 }
+
+/** The bridge on a page without the widget, first visit (cold cache, no mirror): everything from the host. */
+export async function measureBridgeWire(browser: Browser, pageOrigin: string, hostOrigin: string): Promise<WireFigure> {
+  const context = await browser.newContext();
+  const traffic = recordHostTraffic(context, hostOrigin);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/shop`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench?.knownAt !== undefined);
+    await settle();
+    return await traffic.take();
+  } finally {
+    traffic.stop();
+    await context.close();
+  }
+}

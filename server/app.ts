@@ -7,6 +7,7 @@ import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from './frame-params.js';
+import { hashedAssets } from './hashed-assets.js';
 import { optOutRoutes } from './optout-routes.js';
 import { cspNonce, noStore, securityHeaders } from './security-headers.js';
 
@@ -17,8 +18,6 @@ export interface HostOptions {
   readonly publicDir?: URL;
 }
 
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
-
 export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
   const dir = options.publicDir ?? publicDir;
   const assets = options.assets ?? loadAssets(dir);
@@ -26,25 +25,16 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
 
+  // Before the document headers: a script needs only its own few (see hashed-assets.ts).
+  app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(cspNonce, securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   app.use(optOutRoutes(config, assets));
-  app.use(bridgeRoutes(config, assets));
+  app.use(bridgeRoutes(config, assets, dir));
   app.use(builderRoutes(assets));
   app.use(clientScriptRoute(dir));
-  // Content-hashed names never change content, so browsers may keep them for a year untouched.
-  app.use(
-    '/assets',
-    express.static(new URL('assets/', dir).pathname, {
-      immutable: true,
-      maxAge: ONE_YEAR_SECONDS * 1000,
-      index: false,
-      fallthrough: true,
-    }),
-  );
-
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
   app.use((_req, res) => {

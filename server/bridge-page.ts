@@ -1,24 +1,29 @@
-// Renders the bridge document: nothing to see, only the boot data and the bridge script that answers messages.
+// Renders the bridge document: nothing to see, only the boot data and the bridge script inline, so it is one small request.
 import { BOOT_ELEMENT_ID, serializeBoot, type MessagingBoot } from '../widget/boot.js';
-import { escapeHtml } from './html.js';
 
 export interface BridgePageInput {
   readonly boot: MessagingBoot;
-  /** URL path of the hashed bridge script. */
-  readonly bridgeScript: string;
+  /** The built bridge script's code (no imports), inlined. */
+  readonly bridgeCode: string;
 }
 
-export function renderBridgePage({ boot, bridgeScript }: BridgePageInput): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<title>optout-frame bridge</title>
-<script type="module" src="${escapeHtml(bridgeScript)}"></script>
-</head>
-<body>
+/**
+ * Script text safe inside `<script>`: nothing in it can close the element or open a comment
+ * (`<\/` and `<\!` mean the same to JavaScript inside strings and regular expressions).
+ */
+export function inlineScriptText(code: string): string {
+  return code.replace(/<(\/script|!--)/gi, (_all, rest: string) => `<\\${rest}`);
+}
+
+/**
+ * The bridge inlines its script: a hidden frame is loaded once per page view without the
+ * widget, and a second request for a 1.3 KB script would cost its own round trip and headers
+ * (a separate, cacheable file only wins from the third view on). The boot data comes first,
+ * and a module script runs after parsing anyway. The CSP allows the script by its hash.
+ */
+export function renderBridgePage({ boot, bridgeCode }: BridgePageInput): string {
+  return `<!doctype html><html lang="en"><meta charset="utf-8"><title>optout-frame bridge</title>
 <script type="application/json" id="${BOOT_ELEMENT_ID}">${serializeBoot(boot)}</script>
-</body>
-</html>
+<script type="module">${inlineScriptText(bridgeCode)}</script>
 `;
 }

@@ -7,6 +7,7 @@ import { themeStyles } from '../widget/theme.styles.js';
 import type { FrameAssets } from './assets.js';
 import type { FrameParams } from './frame-params.js';
 import { escapeHtml } from './html.js';
+import { minifyCss } from './minify-css.js';
 
 export interface FramePageInput {
   readonly state: OptOutState;
@@ -27,6 +28,9 @@ export interface FramePageInput {
   /** Origins whose messages the frame answers (`OPTOUT_ALLOWED_ORIGINS`). */
   readonly allowedOrigins: readonly string[];
 }
+
+/** The toggle's styles for the no-JS view, minified once at start-up. */
+const inlineStyles = minifyCss(toggleStyles);
 
 /**
  * The theming parameters as custom properties, after the theme's defaults so they win. The
@@ -80,7 +84,7 @@ export function renderFramePage(input: FramePageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(t.title)}</title>
-<style nonce="${nonce}">${themeStyles}${themeOverrideCss(params)}${toggleStyles}</style>
+<style nonce="${nonce}">${themeStyles}${themeOverrideCss(params)}${inlineStyles}</style>
 <script type="module" src="${escapeHtml(assets.frameScript)}"></script>
 </head>
 <body>

@@ -3,11 +3,12 @@ import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/choice.js';
 import { negotiateLanguage } from '../widget/i18n/index.js';
 import type { FrameAssets } from './assets.js';
+import { NONCE_SLOT, sendHtml } from './html-response.js';
 import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
-import { noStore } from './security-headers.js';
+import { documentPolicy, nonceSource, noStore } from './security-headers.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -40,6 +41,8 @@ function isSameOriginPost(req: Request): boolean {
 
 export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
+  // The frame loads its own module script and styles itself inline; there is no inline script.
+  const framePolicy = documentPolicy(config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] });
 
   router.get('/optout', (req: Request, res: Response) => {
     const params = parseFrameParams(req.query);
@@ -52,22 +55,25 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
       .set('Cache-Control', 'private, no-cache')
       .vary('Cookie')
       .vary('Accept-Language')
-      .vary('Sec-GPC')
-      .type('html')
-      .send(
-        renderFramePage({
-          state: requestState(req, config),
-          language,
-          params,
-          assets,
-          nonce: String(res.locals.cspNonce),
-          formAction: `/optout${queryString(req)}`,
-          cookieName: config.cookieName,
-          defaultState: config.defaultState,
-          cookieRefused,
-          allowedOrigins: config.allowedOrigins,
-        }),
-      );
+      .vary('Sec-GPC');
+    framePolicy(req, res);
+    // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
+    sendHtml(
+      req,
+      res,
+      renderFramePage({
+        state: requestState(req, config),
+        language,
+        params,
+        assets,
+        nonce: NONCE_SLOT,
+        formAction: `/optout${queryString(req)}`,
+        cookieName: config.cookieName,
+        defaultState: config.defaultState,
+        cookieRefused,
+        allowedOrigins: config.allowedOrigins,
+      }),
+    );
   });
 
   // Another site's form (CSRF) is refused before its body is even read.
