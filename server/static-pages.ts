@@ -6,6 +6,7 @@ import { serializeBoot } from '../widget/boot.js';
 import { toggleStyles } from '../widget/optout-toggle.styles.js';
 import { themeStyles } from '../widget/theme.styles.js';
 import { escapeHtml } from './html.js';
+import { minifyCss } from './minify-css.js';
 
 export interface StaticScripts {
   /** URL path of the entry script. */
@@ -27,7 +28,7 @@ function scriptTags(scripts: StaticScripts): string {
 }
 
 /** The frame's only inline style; a CDN's CSP allows it by hash (there is no server to hand out nonces). */
-const staticFrameStyle = themeStyles + toggleStyles;
+const staticFrameStyle = themeStyles + minifyCss(toggleStyles);
 
 export function renderStaticFramePage(config: StaticFrameConfig, scripts: StaticScripts): string {
   return `<!doctype html>
