@@ -62,7 +62,7 @@ export interface LoadSide {
 export interface ThroughputFigures {
   readonly host: LoadSide;
   readonly bare: LoadSide;
-  /** host / bare requests per second. */
+  /** Median over the rounds of host / bare requests per second, each host round against the bare round beside it. */
   readonly ratio: number;
   /** Peak resident set size of the host process (VmHWM), in MB. */
   readonly hostPeakRssMb: number;

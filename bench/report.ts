@@ -116,7 +116,7 @@ export function renderMarkdown(report: BenchReport): string {
       `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
       `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
       '',
-      `Ratio host / bare: ${round(t.ratio, 2)}× in requests per second; ${round(t.bare.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× in CPU per request (bare / host),`,
+      `Ratio host / bare: ${round(t.ratio, 2)}× in requests per second (median of the paired rounds); ${round(t.bare.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× in CPU per request (bare / host),`,
       'the steadier of the two on a shared machine. Rounds (requests/s): host ' +
         t.host.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
         '; bare ' +

@@ -21,7 +21,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (args.has('--quick') ? 5 : 31));
 /** `--only=wire,timing,click,throughput` measures a part while developing; the report marks the rest not measured. */
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (part: 'wire' | 'timing' | 'click' | 'throughput') => !only || only.includes(part);
-const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 4, rounds: 3 };
+const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 3, rounds: 6 };
 
 const started = performance.now();
 const log = (line: string) => console.error(`bench: ${line}`);
