@@ -85,6 +85,8 @@ export interface BenchFigures {
   readonly stateKnown: StateKnownFigures;
   readonly click?: TimingSummary;
   readonly throughput?: ThroughputFigures;
+  /** The frame script's compressed size, and Lit's share of it. */
+  readonly bundle?: { readonly frameBrotli: number; readonly litBrotli: number };
   /** Why a figure could not be measured in this run, by figure name. */
   readonly notMeasured: Readonly<Record<string, string>>;
 }

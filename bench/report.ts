@@ -77,6 +77,13 @@ export function renderMarkdown(report: BenchReport): string {
     '(the page server is not counted). A resource served from the browser cache is not a request.',
     '',
     ...wireTable('Frame, first view (cold cache)', f.wire.firstView),
+    ...(f.bundle
+      ? [
+          `The frame script is ${f.bundle.frameBrotli} bytes brotli-compressed: Lit's runtime (the same exports, built alone) is`,
+          `about ${f.bundle.litBrotli}, optout-frame's own frame code about ${f.bundle.frameBrotli - f.bundle.litBrotli}.`,
+          '',
+        ]
+      : []),
     ...wireTable('Frame, repeat view (warm cache, page reloaded)', f.wire.repeatView),
     ...wireTable('A click in the frame', f.wire.click),
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
