@@ -63,7 +63,8 @@ function side(rounds: readonly Round[]): LoadSide {
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
-    cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
+    cpuMicrosPerRequest:
+      rounds.reduce((n, r) => n + r.cpuMicrosPerRequest * r.total, 0) / Math.max(1, rounds.reduce((n, r) => n + r.total, 0)),
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
     totalRequests: rounds.reduce((n, r) => n + r.total, 0),
@@ -114,6 +115,7 @@ export async function measureThroughput(
       host: hostSide,
       bare: bareSide,
       ratio: median(pairedRatios),
+      capacityRatio: bareSide.cpuMicrosPerRequest / hostSide.cpuMicrosPerRequest,
       hostPeakRssMb: host.memory().peakRssMb,
       hostIdleRssMb: idle.rssMb,
       connections: options.connections,
