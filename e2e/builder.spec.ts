@@ -60,6 +60,23 @@ test('options drive the live preview of the real frame and the code', async ({ p
   await expect(snippet(page)).toHaveValue(/lang=de&amp;fontColor=ffcc00&amp;theme=dark/);
 });
 
+test('on the wire: the builder is protected by a nonce CSP, its script is a hashed asset, nothing inline runs', async ({
+  request,
+}) => {
+  const response = await request.get(`${HOST_ORIGIN}/`);
+  expect(response.status()).toBe(200);
+  const csp = response.headers()['content-security-policy'] ?? '';
+  const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'(;|$)/);
+  expect(csp).toContain("frame-src 'self'");
+  const html = await response.text();
+  const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((match) => match[1]);
+  expect(scripts).toEqual([expect.stringMatching(/^ type="module" src="\/assets\/builder-[A-Za-z0-9_-]{8}\.js"$/)]);
+  expect(html).toContain(`<style nonce="${nonce}">`);
+  expect(html).not.toMatch(/\son[a-z]+=|style="/);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the form still updates the preview and the code', async ({ page }) => {

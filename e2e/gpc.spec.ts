@@ -2,6 +2,8 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { optOutFrame, texts } from './frame.js';
 import { DEMO_ORIGIN, HOST_ORIGIN } from './origins.js';
+import { recordFromStart, recorded } from './page-recorder.js';
+import { startTestSite } from './servers.js';
 
 const gpcHonoured = "Your browser's Global Privacy Control signal is honoured: you are opted out.";
 
@@ -30,8 +32,9 @@ for (const signal of [
   { header: true, property: true, name: 'the header and the navigator property' },
   { header: false, property: true, name: 'only the navigator property (the host cannot see it)' },
 ]) {
-  test(`with GPC sent as ${signal.name}, the frame says opted out and that the signal is honoured`, async ({ browser }) => {
+  test(`with GPC sent as ${signal.name}, the frame, the client and ready say opted out with reason gpc`, async ({ browser }) => {
     const context = await gpcContext(browser, signal);
+    await recordFromStart(context, HOST_ORIGIN);
     const page = await context.newPage();
     await page.goto(`${DEMO_ORIGIN}/privacy`);
     const frame = optOutFrame(page);
@@ -41,6 +44,42 @@ for (const signal of [
     await expect(frame.getByText(gpcHonoured).filter({ visible: true })).toBeVisible();
     await expect(frame.getByRole('button')).toHaveCount(0);
     await expect(frame.locator('optout-toggle')).toHaveAttribute('reason', 'gpc');
+
+    // What page scripts hear: the client, its subscribers and the frame's own `ready`.
+    await expect(page.locator('#page-state')).toHaveText("opted out (your browser's Global Privacy Control)");
+    expect(await page.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+    const { heard, messages } = await recorded(page);
+    expect(heard).toEqual([{ optedOut: true, reason: 'gpc' }]);
+    expect(messages.filter((m) => m.type === 'ready')).toEqual([
+      { protocol: 'optout-frame/1', type: 'ready', optedOut: true, reason: 'gpc' },
+    ]);
+    // A page on the site without the widget hears the same through the bridge.
+    await page.goto(`${DEMO_ORIGIN}/shop`);
+    await expect(page.locator('#tracking')).toHaveText('Tracking: off');
+    expect(await page.evaluate(() => window.optout?.isOptedOut())).toBe(true);
+    expect((await recorded(page)).messages.find((m) => m.type === 'ready')).toMatchObject({ optedOut: true, reason: 'gpc' });
     await context.close();
   });
 }
+
+test('the client honours the navigator property itself, even when the opt-out host does not answer', async ({ browser }) => {
+  const site = await startTestSite();
+  await site.stopHost();
+  const context = await gpcContext(browser, { header: false, property: true });
+  try {
+    await recordFromStart(context, site.hostOrigin);
+    const page = await context.newPage();
+    // The host is down; only its client.js still arrives (as from a CDN cache).
+    await page.route(`${site.hostOrigin}/client.js`, (route) =>
+      route.fulfill({ path: new URL('../dist/public/client.js', import.meta.url).pathname, contentType: 'text/javascript' }),
+    );
+    await page.goto(`${site.demoOrigin}/shop`);
+    expect(await page.evaluate(() => window.optout?.cached)).toBe(true);
+    expect((await recorded(page)).heard).toEqual([{ optedOut: true, reason: 'gpc' }]);
+    // The frame cannot be asked, so the question itself still fails plainly.
+    expect(await page.evaluate(() => window.optout?.isOptedOut().catch((error: { code: string }) => error.code))).toBe('TIMEOUT');
+  } finally {
+    await context.close();
+    await site.close();
+  }
+});

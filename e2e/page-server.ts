@@ -1,4 +1,5 @@
 // A plain static file server for tests: given pages, or a folder (as a CDN serves the static export), on a free port.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,10 +19,38 @@ const types: Record<string, string> = {
   '.css': 'text/css',
 };
 
+type HeaderRule = { readonly pattern: string; readonly headers: [string, string][] };
+
+/** Reads a `_headers` file (Netlify / Cloudflare Pages format: a path, then indented `Name: value` lines). */
+function readHeaderRules(dir: string): HeaderRule[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '_headers'), 'utf8');
+  } catch {
+    return [];
+  }
+  const rules: { pattern: string; headers: [string, string][] }[] = [];
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) rules.push({ pattern: line.trim(), headers: [] });
+    else {
+      const colon = line.indexOf(':');
+      rules.at(-1)?.headers.push([line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()]);
+    }
+  }
+  return rules;
+}
+
+function headersFor(rules: readonly HeaderRule[], path: string): Record<string, string> {
+  const matches = (pattern: string) => (pattern.endsWith('*') ? path.startsWith(pattern.slice(0, -1)) : path === pattern);
+  return Object.fromEntries(rules.filter((rule) => matches(rule.pattern)).flatMap((rule) => rule.headers));
+}
+
 /**
  * Serves `pages` (path → HTML) first, then files from `dir`. Like a CDN configured for the
  * static export, a path without an extension is answered from its `index.html`
- * (`/optout` → `/optout/index.html`). No headers beyond the content type and caching.
+ * (`/optout` → `/optout/index.html`), with the headers of the folder's `_headers` file as such
+ * a CDN would send them (otherwise only the content type and caching).
  */
 export async function startPageServer({
   hostname,
@@ -32,6 +61,7 @@ export async function startPageServer({
   pages?: Readonly<Record<string, string>>;
   dir?: string;
 }): Promise<PageServer> {
+  const rules = dir ? readHeaderRules(dir) : [];
   const server: Server = await listen(
     (req, res) => {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
@@ -56,6 +86,7 @@ export async function startPageServer({
             .writeHead(200, {
               'content-type': types[extname(relative)] ?? 'application/octet-stream',
               'cache-control': immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
+              ...headersFor(rules, path),
             })
             .end(body);
         },

@@ -1,6 +1,6 @@
 // A Chromium profile on disk for tests that restart the browser or block cookies the way a user does in the settings.
 import { chromium, type BrowserContext } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromiumLaunchOptions } from './browser.js';
@@ -12,6 +12,8 @@ export interface Profile {
   readonly dir: string;
   /** Starts Chromium on this profile; close the context to stop it (the profile stays on disk). */
   launch(options?: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext>;
+  /** Changes one origin's cookie setting while the browser is closed, as a user would in the settings. */
+  setCookies(origin: string, setting: CookieSetting): void;
   /** Deletes the profile from disk. */
   remove(): void;
 }
@@ -25,16 +27,22 @@ export interface Profile {
 export function createProfile(cookies: Readonly<Record<string, CookieSetting>> = {}): Profile {
   const dir = mkdtempSync(join(tmpdir(), 'optout-profile-'));
   mkdirSync(join(dir, 'Default'));
-  const exceptions = Object.fromEntries(
-    Object.entries(cookies).map(([origin, setting]) => [`${origin},*`, { setting: setting === 'allow' ? 1 : 2 }]),
-  );
-  writeFileSync(
-    join(dir, 'Default', 'Preferences'),
-    JSON.stringify({ profile: { content_settings: { exceptions: { cookies: exceptions } } } }),
-  );
+  const preferencesFile = join(dir, 'Default', 'Preferences');
+  writeFileSync(preferencesFile, '{}');
+  // Chromium rewrites the file on exit, so a change merges into whatever it holds then.
+  const setCookies = (origin: string, setting: CookieSetting) => {
+    type Preferences = { profile?: { content_settings?: { exceptions?: { cookies?: Record<string, unknown> } } } };
+    const preferences = JSON.parse(readFileSync(preferencesFile, 'utf8')) as Preferences;
+    const profile = (preferences.profile ??= {});
+    const exceptions = ((profile.content_settings ??= {}).exceptions ??= {});
+    (exceptions.cookies ??= {})[`${origin},*`] = { setting: setting === 'allow' ? 1 : 2 };
+    writeFileSync(preferencesFile, JSON.stringify(preferences));
+  };
+  for (const [origin, setting] of Object.entries(cookies)) setCookies(origin, setting);
   return {
     dir,
     launch: (options = {}) => chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), ...options }),
+    setCookies,
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -145,3 +145,22 @@ test('theming parameters apply, and an invalid one is named in the frame', async
   await expect(invalid.getByRole('alert')).toHaveText(/Invalid parameter "fontSize": expected a number with px/);
   await expect(invalid.locator('script:not([type="application/json"]):not([src])')).toHaveCount(0);
 });
+
+test("served with the export's _headers, a site that is not allowed cannot frame it", async ({ page, request }) => {
+  const headers = (await request.get(`${cdn.origin}/optout`)).headers();
+  expect(headers['content-security-policy']).toContain(`frame-ancestors ${site.origin}`);
+  expect(headers['x-content-type-options']).toBe('nosniff');
+  expect((await request.get(`${cdn.origin}/client.js`)).headers()['cache-control']).toBe('public, max-age=300');
+
+  const other = await startPageServer({
+    hostname: 'localhost',
+    pages: { '/': `<!doctype html><title>Other</title><iframe src="${cdn.origin}/optout" title="Analytics opt-out"></iframe>` },
+  });
+  try {
+    await page.goto(`${other.origin}/`);
+    await expect.poll(() => page.frames().find((frame) => frame !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+    await expect(page.frameLocator('iframe').getByRole('status')).toHaveCount(0);
+  } finally {
+    await other.close();
+  }
+});

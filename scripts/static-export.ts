@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
-import { renderStaticBridgePage, renderStaticFramePage, type StaticScripts } from '../server/static-pages.js';
+import { renderStaticBridgePage, renderStaticFramePage, renderStaticHeaders, type StaticScripts } from '../server/static-pages.js';
 import { fallbackLanguage, shippedLanguages } from '../widget/i18n/index.js';
 import type { StaticConfig, StaticLanguage } from '../widget/static-boot.js';
 import { staticBuildConfig } from '../vite.config.js';
@@ -64,6 +64,7 @@ export function writeStaticPages(outDir: string, manifestPath: string, config: S
     renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/static-frame.ts')),
   );
   writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/static-bridge.ts')));
+  writeFileSync(join(outDir, '_headers'), renderStaticHeaders(config));
 }
 
 /** Builds dist/static from scratch: the browser code (Vite), client.js from dist/public, then the pages. */

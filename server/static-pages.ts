@@ -1,10 +1,12 @@
-// The static export's two documents (frame and bridge): no state and no language inside, the browser works them out.
+// The static export's two documents (frame and bridge, the browser works out state and language) and its `_headers` file.
+import { createHash } from 'node:crypto';
 import type { StaticConfig, StaticFrameConfig } from '../widget/static-boot.js';
 import { STATIC_CONFIG_ELEMENT_ID } from '../widget/static-boot.js';
 import { serializeBoot } from '../widget/boot.js';
 import { toggleStyles } from '../widget/optout-toggle.styles.js';
 import { themeStyles } from '../widget/theme.styles.js';
 import { escapeHtml } from './html.js';
+import { minifyCss } from './minify-css.js';
 
 export interface StaticScripts {
   /** URL path of the entry script. */
@@ -25,6 +27,9 @@ function scriptTags(scripts: StaticScripts): string {
   ].join('\n');
 }
 
+/** The frame's only inline style; a CDN's CSP allows it by hash (there is no server to hand out nonces). */
+const staticFrameStyle = themeStyles + minifyCss(toggleStyles);
+
 export function renderStaticFramePage(config: StaticFrameConfig, scripts: StaticScripts): string {
   return `<!doctype html>
 <html lang="${escapeHtml(config.fallback.tag)}" dir="${config.fallback.dir}" data-theme="auto">
@@ -32,7 +37,7 @@ export function renderStaticFramePage(config: StaticFrameConfig, scripts: Static
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(config.fallback.texts.title)}</title>
-<style>${themeStyles}${toggleStyles}</style>
+<style>${staticFrameStyle}</style>
 ${scriptTags(scripts)}
 </head>
 <body>
@@ -56,5 +61,41 @@ ${scriptTags(scripts)}
 ${configScript(config)}
 </body>
 </html>
+`;
+}
+
+/**
+ * Response headers for the export in the `_headers` format that Netlify and Cloudflare Pages read
+ * (other CDNs: copy the rules). Only a header can say who may frame the frame (`frame-ancestors`
+ * has no `<meta>` form), so without these any site could embed it.
+ */
+export function renderStaticHeaders(config: StaticConfig): string {
+  const styleHash = createHash('sha256').update(staticFrameStyle).digest('base64');
+  const ancestors = config.allowedOrigins.length > 0 ? config.allowedOrigins.join(' ') : '*';
+  const csp = [
+    "default-src 'none'",
+    "script-src 'self'",
+    `style-src 'self' 'sha256-${styleHash}'`,
+    "connect-src 'self'",
+    "base-uri 'none'",
+    "object-src 'none'",
+    `frame-ancestors ${ancestors}`,
+  ].join('; ');
+  const documentHeaders = [
+    `  Content-Security-Policy: ${csp}`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: no-referrer',
+    '  Cache-Control: no-cache',
+  ].join('\n');
+  return `/optout
+${documentHeaders}
+/optout/*
+${documentHeaders}
+/assets/*
+  Cache-Control: public, max-age=31536000, immutable
+  X-Content-Type-Options: nosniff
+/client.js
+  Cache-Control: public, max-age=300
+  X-Content-Type-Options: nosniff
 `;
 }

@@ -71,6 +71,8 @@ describe('openChoiceKeeper', () => {
     const keeper = openChoiceKeeper({ stores: { cookie: memoryStore(false) }, gpc: true, defaultState: 'in' });
     expect(keeper.state).toEqual({ optedOut: true, reason: 'gpc' });
     expect(keeper.choose(false)).toEqual({ optedOut: true, reason: 'gpc' });
+    // A page's opt-out under GPC is stored as a choice and GPC stays the reason.
+    expect(keeper.choose(true)).toEqual({ optedOut: true, reason: 'gpc' });
   });
 });
 

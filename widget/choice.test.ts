@@ -1,6 +1,6 @@
 // The state rules and the cookie format shared by host and frame.
 import { describe, expect, it } from 'vitest';
-import { choiceCookie, parseChoice, readCookie, resolveState, stateAfterOptOut, storedState } from './choice.js';
+import { choiceCookie, parseChoice, readCookie, resolveState } from './choice.js';
 
 describe('resolveState', () => {
   it.each([
@@ -30,20 +30,5 @@ describe('cookie', () => {
     expect(parseChoice('0')).toBe(false);
     expect(parseChoice('true')).toBeUndefined();
     expect(parseChoice(undefined)).toBeUndefined();
-  });
-});
-
-describe('states the frame derives for messages', () => {
-  it('a stored choice means a state, unless GPC was seen; nothing stored means no news', () => {
-    const boot = { state: { optedOut: false, reason: 'default' }, defaultState: 'in' } as const;
-    expect(storedState(true, boot)).toEqual({ optedOut: true, reason: 'choice' });
-    expect(storedState(false, boot)).toEqual({ optedOut: false, reason: 'choice' });
-    expect(storedState(undefined, boot)).toBeUndefined();
-    expect(storedState(false, { ...boot, state: { optedOut: true, reason: 'gpc' } })).toEqual({ optedOut: true, reason: 'gpc' });
-  });
-
-  it("a page's opt-out is a choice, and keeps GPC as the reason", () => {
-    expect(stateAfterOptOut({ optedOut: false, reason: 'default' })).toEqual({ optedOut: true, reason: 'choice' });
-    expect(stateAfterOptOut({ optedOut: true, reason: 'gpc' })).toEqual({ optedOut: true, reason: 'gpc' });
   });
 });

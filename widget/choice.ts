@@ -61,20 +61,3 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
   }
   return undefined;
 }
-
-/** The state after an opt-out that a page asked for: a GPC signal stays the reason, else it is a choice. */
-export function stateAfterOptOut(current: OptOutState): OptOutState {
-  return { optedOut: true, reason: current.reason === 'gpc' ? 'gpc' : 'choice' };
-}
-
-/**
- * The state a stored choice means, for a document whose host saw `boot.state` (so a GPC
- * signal stays in force); undefined when nothing is stored, and the state in memory stands.
- */
-export function storedState(
-  choice: boolean | undefined,
-  boot: { readonly state: OptOutState; readonly defaultState: DefaultState },
-): OptOutState | undefined {
-  if (choice === undefined) return undefined;
-  return resolveState({ choice, gpc: boot.state.reason === 'gpc', defaultState: boot.defaultState });
-}

@@ -1,6 +1,7 @@
 // connectOptOut(): the page-side library; asks the opt-out frame (the visible one, or a hidden bridge) and hears its changes.
 import type { OptOutState } from './choice.js';
 import { mirrorKey, mirrorRestoresOptOut, parseMirror, readMirror, writeMirror } from './client-mirror.js';
+import { browserSendsGpc } from './gpc.js';
 import { parseFrameMessage, PROTOCOL } from './protocol.js';
 
 export type { OptOutState, Reason } from './choice.js';
@@ -84,6 +85,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   let known: OptOutState | undefined = readMirror(key);
   /** What the mirror held before the frame first spoke: the site's layer for the merge rule. */
   const mirrored = known;
+  // The page sees the browser's GPC signal too: opted out before the frame answers, or if it never does.
+  if (browserSendsGpc(navigator)) known = { optedOut: true, reason: 'gpc' };
   let heardFrame = false;
   /** The mirror's opt-out being written back to a frame that lost it (see `hear`). */
   let restoring: Promise<OptOutState> | undefined;

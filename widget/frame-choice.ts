@@ -2,11 +2,7 @@
 import type { MessagingBoot } from './boot.js';
 import { openChoiceKeeper, type ChoiceKeeper } from './choice-keeper.js';
 import { frameChoiceStores } from './choice-store.js';
-
-/** `navigator.globalPrivacyControl` (W3C draft; Firefox and Brave send it, Chrome and Safari do not). */
-export function browserSendsGpc(nav: Navigator): boolean {
-  return (nav as Navigator & { globalPrivacyControl?: unknown }).globalPrivacyControl === true;
-}
+import { browserSendsGpc } from './gpc.js';
 
 /**
  * Opens the choice from the frame's own layers. GPC counts when either the host saw the
