@@ -1,4 +1,4 @@
-// `npm run screenshot`: regenerates docs/screenshot.png, the widget in the demo privacy page, for README.
+// `npm run screenshot`: regenerates README's pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,12 @@ try {
   await page.frameLocator('iframe').getByRole('button').waitFor();
   await page.screenshot({ path: `${root}docs/screenshot.png` });
   console.log('wrote docs/screenshot.png');
+
+  const builder = await browser.newPage({ viewport: { width: 1100, height: 1000 }, deviceScaleFactor: 1 });
+  await builder.goto('http://127.0.0.1:3000/?lang=fr&theme=dark&fontSize=17px');
+  await builder.frameLocator('#preview').getByRole('button').waitFor();
+  await builder.screenshot({ path: `${root}docs/builder.png`, fullPage: true });
+  console.log('wrote docs/builder.png');
 } finally {
   await browser.close();
   server.kill('SIGTERM');

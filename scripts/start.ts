@@ -3,6 +3,7 @@ import { createDemoApp } from '../demo/server.js';
 import { createHostListener } from '../server/host-listener.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { close, listen, ListenError, onShutdownSignal } from '../server/listen.js';
+import { serverOrigin } from '../server/server-origin.js';
 import { build, needsBuild } from './build.js';
 
 try {
@@ -10,13 +11,14 @@ try {
   // localhost and 127.0.0.1 are different sites, so the frame is really third-party.
   const demoOrigin = `http://localhost:${demoPort}`;
   const config = loadConfig({ ...process.env, OPTOUT_ALLOWED_ORIGINS: process.env.OPTOUT_ALLOWED_ORIGINS ?? demoOrigin });
-  const hostOrigin = `http://${config.host}:${config.port}`;
 
   if (needsBuild()) {
     console.log('building…');
     await build();
   }
   const host = await listen(createHostListener(config), config.port, config.host);
+  // The demo's pages point at the host where it really listens (bound port, IPv6 in brackets).
+  const hostOrigin = serverOrigin(host, config.host);
   const demo = await listen(createDemoApp({ hostOrigin }), demoPort, 'localhost');
   console.log(`optout-frame host: ${hostOrigin}  (builder: ${hostOrigin}/, frame: ${hostOrigin}/optout)`);
   console.log(`demo site:         ${demoOrigin}  (privacy page: ${demoOrigin}/privacy)`);

@@ -20,8 +20,11 @@ export class AssetsError extends Error {
   override readonly name = 'AssetsError';
 }
 
+/** The package's root: this file is `server/assets.ts` in the sources, `dist/lib/server/assets.js` once built. */
+const packageRoot = new URL(/\/dist\/lib\/server\/[^/]*$/.test(import.meta.url) ? '../../../' : '../', import.meta.url);
+
 /** The folder `npm run build` writes the public files to. */
-export const publicDir = new URL('../dist/public/', import.meta.url);
+export const publicDir = new URL('dist/public/', packageRoot);
 
 function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
   const manifestPath = join(dir.pathname, '.vite', name);

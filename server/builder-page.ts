@@ -32,7 +32,7 @@ h1 { font-size: 1.8rem; margin: 0.5rem 0 0.25rem; }
 section, form { background: #fff; border: 1px solid #d0d7de; border-radius: 10px; padding: 1rem 1.25rem; }
 h2 { font-size: 1.15rem; margin: 0 0 0.75rem; }
 .field { margin: 0 0 1rem; }
-label, legend { display: block; font-weight: 600; margin-bottom: 0.25rem; }
+label, legend { display: block; font-weight: 600; margin-bottom: 0.25rem; padding: 0; }
 fieldset { border: 0; margin: 0 0 1rem; padding: 0; }
 fieldset label { display: inline-flex; align-items: center; gap: 0.4rem; font-weight: 400; margin-right: 1rem; min-height: 44px; }
 .code { margin-top: 1.5rem; }

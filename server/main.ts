@@ -1,15 +1,15 @@
 // Runs the opt-out host alone (`node dist/lib/server/main.js` or `tsx server/main.ts`), configured from the environment.
-import type { AddressInfo } from 'node:net';
 import { createHostListener } from './host-listener.js';
 import { AssetsError } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
+import { serverOrigin } from './server-origin.js';
 
 try {
   const config = loadConfig();
   const server = await listen(createHostListener(config), config.port, config.host);
   // The bound port, so PORT=0 (any free port) prints where the host really is.
-  console.log(`optout-frame host: http://${config.host}:${(server.address() as AddressInfo).port}`);
+  console.log(`optout-frame host: ${serverOrigin(server, config.host)}`);
   onShutdownSignal(() => close(server));
 } catch (error) {
   // Expected start-up failures get one line and exit code 1; anything else is a bug and keeps its stack.

@@ -16,6 +16,6 @@ export const ro: Language = {
     gpcHonoured: 'Semnalul Global Privacy Control al browserului dumneavoastră este respectat: nu participați.',
     storageBlocked:
       'Browserul dumneavoastră nu permite acestui cadru să rețină alegerea, așa că ea nu poate fi păstrată aici.',
-    storageAccessButton: 'Permite acestui cadru să rețină alegerea mea',
+    storageAccessButton: 'Permiteți acestui cadru să rețină alegerea mea',
   },
 };
