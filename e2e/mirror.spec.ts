@@ -87,7 +87,9 @@ test('a mirrored opt-in is not forced back: with OPTOUT_DEFAULT=out the visitor 
 
 test.describe('cookies blocked for the host after an opt-out', () => {
   let profile: Profile | undefined;
-  test.afterEach(() => profile?.remove());
+  test.afterEach(async () => {
+    await profile?.remove();
+  });
 
   test('the frame explains instead of a toggle, and the client still answers from the mirror', async () => {
     profile = createProfile();

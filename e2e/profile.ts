@@ -14,8 +14,8 @@ export interface Profile {
   launch(options?: Parameters<typeof chromium.launchPersistentContext>[1]): Promise<BrowserContext>;
   /** Changes one origin's cookie setting while the browser is closed, as a user would in the settings. */
   setCookies(origin: string, setting: CookieSetting): void;
-  /** Deletes the profile from disk. */
-  remove(): void;
+  /** Closes any browser still running on it (a test that failed midway) and deletes it from disk. */
+  remove(): Promise<void>;
 }
 
 /**
@@ -39,10 +39,19 @@ export function createProfile(cookies: Readonly<Record<string, CookieSetting>> =
     writeFileSync(preferencesFile, JSON.stringify(preferences));
   };
   for (const [origin, setting] of Object.entries(cookies)) setCookies(origin, setting);
+  const launched: BrowserContext[] = [];
   return {
     dir,
-    launch: (options = {}) => chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), ...options }),
+    async launch(options = {}) {
+      const context = await chromium.launchPersistentContext(dir, { ...chromiumLaunchOptions(), ...options });
+      launched.push(context);
+      return context;
+    },
     setCookies,
-    remove: () => rmSync(dir, { recursive: true, force: true }),
+    async remove() {
+      // Closing an already closed context is a no-op.
+      await Promise.all(launched.map((context) => context.close()));
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }

@@ -8,8 +8,8 @@ const storageBlocked = 'Your browser does not let this frame remember your choic
 const storageAccessButton = 'Allow this frame to remember my choice';
 
 let profile: Profile | undefined;
-test.afterEach(() => {
-  profile?.remove();
+test.afterEach(async () => {
+  await profile?.remove();
   profile = undefined;
 });
 

@@ -1,19 +1,13 @@
 // GET /client.js: the client library as a classic script, loaded by other sites' pages.
 import express, { type Router } from 'express';
+import { compressedFile } from './hashed-assets.js';
 
 /** Not content-hashed (sites paste its URL), so browsers keep it briefly and then revalidate. */
 const CLIENT_MAX_AGE_SECONDS = 5 * 60;
 
 export function clientScriptRoute(publicDir: URL): Router {
   const router = express.Router();
-  const file = new URL('client.js', publicDir).pathname;
-  router.get('/client.js', (_req, res, next) => {
-    // Cross-Origin-Resource-Policy: cross-origin comes from the security headers for every route.
-    res.sendFile(
-      file,
-      { maxAge: CLIENT_MAX_AGE_SECONDS * 1000, lastModified: true, etag: true },
-      (error) => error && next(error),
-    );
-  });
+  // Compressed once at start-up (brotli, gzip): every page of an embedding site loads it.
+  router.get('/client.js', compressedFile(new URL('client.js', publicDir).pathname, CLIENT_MAX_AGE_SECONDS));
   return router;
 }

@@ -1,4 +1,5 @@
 // Serves the content-hashed build assets from memory: compressed once at start-up (brotli, gzip), cached immutable.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RequestHandler } from 'express';
@@ -25,13 +26,12 @@ type Variants = Readonly<Record<Encoding, { readonly body: Buffer; readonly head
  * type it is served as), CORP (other sites load it on purpose), and Referrer-Policy (a module's
  * own imports take their referrer policy from its response).
  */
-function assetHeaders(type: string, encoding: Encoding, length: number): string[] {
+function assetHeaders(type: string, encoding: Encoding, length: number, cacheControl: readonly string[]): string[] {
   return [
     'Cross-Origin-Resource-Policy', 'cross-origin',
     'Referrer-Policy', 'no-referrer',
     'X-Content-Type-Options', 'nosniff',
-    // The name changes whenever the content does: never revalidate, so a repeat view asks nothing.
-    'Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`,
+    ...cacheControl,
     'Content-Type', type,
     'Vary', 'Accept-Encoding',
     ...(encoding === 'identity' ? [] : ['Content-Encoding', encoding]),
@@ -39,14 +39,17 @@ function assetHeaders(type: string, encoding: Encoding, length: number): string[
   ];
 }
 
-function compressAll(file: string): Variants {
+// The name changes whenever the content does: never revalidate, so a repeat view asks nothing.
+const IMMUTABLE = ['Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`];
+
+function compressAll(file: string, cacheControl: readonly string[] = IMMUTABLE): Variants {
   const raw = readFileSync(file);
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   const br = brotliCompressSync(raw, {
     params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
   });
   const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION });
-  const variant = (encoding: Encoding, body: Buffer) => ({ body, headers: assetHeaders(type, encoding, body.length) });
+  const variant = (encoding: Encoding, body: Buffer) => ({ body, headers: assetHeaders(type, encoding, body.length, cacheControl) });
   return { br: variant('br', br), gzip: variant('gzip', gzip), identity: variant('identity', raw) };
 }
 
@@ -91,6 +94,51 @@ export function hashedAssets(dir: string): RequestHandler {
     }
     const { body, headers } = variants[chooseEncoding(req.headers['accept-encoding'])];
     res.writeHead(200, headers as string[]);
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
+
+/** A flat header list without the headers that describe a body (for a 304). */
+function withoutBodyHeaders(headers: readonly string[]): string[] {
+  const kept: string[] = [];
+  for (let i = 0; i < headers.length; i += 2) {
+    const name = headers[i]!;
+    if (!/^content-(length|encoding|type)$/i.test(name)) kept.push(name, headers[i + 1]!);
+  }
+  return kept;
+}
+
+/**
+ * One file under a fixed name (e.g. `/client.js`, which sites paste): compressed once like the
+ * hashed assets, but cached for `maxAgeSeconds` and then revalidated by its ETag (one per encoding).
+ * A missing file falls through to the host's 404.
+ */
+export function compressedFile(file: string, maxAgeSeconds: number): RequestHandler {
+  let variants: Variants | undefined;
+  let etag = '';
+  try {
+    const raw = readFileSync(file);
+    etag = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
+    variants = compressAll(file, ['Cache-Control', `public, max-age=${maxAgeSeconds}`]);
+  } catch {
+    // No build yet.
+  }
+  return (req, res, next) => {
+    if (!variants || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      next();
+      return;
+    }
+    const encoding = chooseEncoding(req.headers['accept-encoding']);
+    const tag = `"${etag}-${encoding}"`;
+    const { body, headers } = variants[encoding];
+    const wanted = req.headers['if-none-match'];
+    if (wanted !== undefined && wanted.split(',').some((entry) => entry.trim().replace(/^W\//, '') === tag)) {
+      // Not modified: the caching headers and the validator again, nothing about a body.
+      res.writeHead(304, [...withoutBodyHeaders(headers), 'ETag', tag]);
+      res.end();
+      return;
+    }
+    res.writeHead(200, [...headers, 'ETag', tag]);
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 }

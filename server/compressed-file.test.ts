@@ -1,0 +1,71 @@
+// Unit tests: a fixed-name file (GET /client.js) is sent compressed as negotiated, with an ETag, and revalidates to 304.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { get, type IncomingHttpHeaders, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import express from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compressedFile } from './hashed-assets.js';
+
+const code = `(function(){${'window.optout = { cached: undefined };'.repeat(50)}})();\n`;
+let dir: string;
+let server: Server;
+
+function fetchRaw(headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  const { port } = server.address() as AddressInfo;
+  return new Promise((resolve, reject) => {
+    get({ host: '127.0.0.1', port, path: '/client.js', headers, agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
+    }).on('error', reject);
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'optout-client-'));
+  writeFileSync(join(dir, 'client.js'), code);
+  const app = express();
+  app.get('/client.js', compressedFile(join(dir, 'client.js'), 300));
+  server = await new Promise<Server>((resolve) => {
+    const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
+  });
+});
+
+afterAll(() => {
+  server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('compressedFile', () => {
+  it('gzip when the browser offers it, the same bytes once unpacked, cached 5 minutes', async () => {
+    const response = await fetchRaw({ 'accept-encoding': 'gzip, deflate' });
+    expect(response.status).toBe(200);
+    expect(response.headers['content-encoding']).toBe('gzip');
+    expect(response.headers['vary']).toBe('Accept-Encoding');
+    expect(response.headers['cache-control']).toBe('public, max-age=300');
+    expect(response.body.length).toBeLessThan(Buffer.byteLength(code));
+    expect(gunzipSync(response.body).toString()).toBe(code);
+  });
+
+  it('brotli first, and the file as it is when nothing is offered', async () => {
+    expect((await fetchRaw({ 'accept-encoding': 'gzip, br' })).headers['content-encoding']).toBe('br');
+    const plain = await fetchRaw({});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(code);
+  });
+
+  it('revalidates: its ETag answers 304 with no body; another encoding’s ETag does not', async () => {
+    const first = await fetchRaw({ 'accept-encoding': 'gzip' });
+    const etag = first.headers.etag!;
+    expect(etag).toMatch(/^".+-gzip"$/);
+    const again = await fetchRaw({ 'accept-encoding': 'gzip', 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+    expect(again.headers['content-encoding']).toBeUndefined();
+    expect(again.headers.etag).toBe(etag);
+    expect((await fetchRaw({ 'if-none-match': etag })).status).toBe(200);
+  });
+});
