@@ -66,3 +66,26 @@ test('a page asking to opt in by message is refused and nothing changes', async 
   await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
   expect(await isOptedOut(page)).toBe(true);
 });
+
+test('the client never posts into a frame that is still loading (no origin errors on the site console)', async ({ page }) => {
+  // Chromium reports a postMessage origin mismatch in its log, not through console.* calls.
+  const postMessageErrors: string[] = [];
+  const cdp = await page.context().newCDPSession(page);
+  cdp.on('Log.entryAdded', ({ entry }) => {
+    if (entry.text.includes('postMessage')) postMessageErrors.push(entry.text);
+  });
+  page.on('console', (message) => {
+    if (message.text().includes('postMessage')) postMessageErrors.push(message.text());
+  });
+  await cdp.send('Log.enable');
+  // Slow the host's documents so the client certainly starts while the frames are about:blank.
+  await page.route(`${HOST_ORIGIN}/optout**`, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await route.continue();
+  });
+  for (const path of ['/privacy', '/shop']) {
+    await page.goto(path);
+    expect(await isOptedOut(page)).toBe(false);
+  }
+  expect(postMessageErrors).toEqual([]);
+});

@@ -63,6 +63,19 @@ function hostBase(host: string): URL {
   return base;
 }
 
+/**
+ * Whether a frame has navigated away from its initial about:blank document. That document
+ * shares the page's origin, so reading its location works; once the host's document is in,
+ * the read throws (cross-origin), which is the sign that messages can be delivered.
+ */
+function hasLeftBlank(target: Window): boolean {
+  try {
+    return target.location.href !== 'about:blank';
+  } catch {
+    return true;
+  }
+}
+
 /** The iframe's height for a content height, counting its border and padding under `border-box`. */
 function frameHeight(iframe: HTMLIFrameElement, contentHeight: number): string {
   const style = getComputedStyle(iframe);
@@ -151,9 +164,10 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   const send = (id: string, type: PendingRequest['type']) => {
     // The page removed the frame (a single-page app moved on): talk to another one.
     if (frame && !frame.isConnected) attachFrame();
-    // Posted to the host's exact origin: if the frame is still about:blank it is dropped, and
-    // sent again on the frame's `load` and `ready`.
-    frame?.contentWindow?.postMessage({ protocol: PROTOCOL, type, id }, hostOrigin);
+    const target = frame?.contentWindow;
+    // A frame still on about:blank would drop the message and the browser would log an origin
+    // mismatch on the site's console: wait, it is sent again on the frame's `load` and `ready`.
+    if (target && hasLeftBlank(target)) target.postMessage({ protocol: PROTOCOL, type, id }, hostOrigin);
   };
   const resendPending = () => {
     for (const [id, request] of pending) send(id, request.type);
