@@ -49,7 +49,7 @@ export interface LoadSide {
   /** Median over the rounds of the 99th-percentile latency. */
   readonly p99Ms: number;
   /**
-   * Median over the rounds of the server's CPU time (user + system) per answered request, in
+   * The server's CPU time (user + system) per answered request over all rounds, in
    * microseconds: what a request costs the server, whatever else the machine is doing.
    */
   readonly cpuMicrosPerRequest: number;
@@ -62,8 +62,14 @@ export interface LoadSide {
 export interface ThroughputFigures {
   readonly host: LoadSide;
   readonly bare: LoadSide;
-  /** host / bare requests per second. */
+  /** Median over the rounds of host / bare requests per second, each host round against the bare round beside it. */
   readonly ratio: number;
+  /**
+   * Throughput each server can give one core: bare / host server CPU per request over all
+   * rounds. The budget is judged on this: on a shared 2-core machine the load generator and
+   * other processes take turns with the server, so requests/s swing from round to round.
+   */
+  readonly capacityRatio: number;
   /** Peak resident set size of the host process (VmHWM), in MB. */
   readonly hostPeakRssMb: number;
   /** Resident set size of the host before the load, in MB. */
@@ -85,6 +91,8 @@ export interface BenchFigures {
   readonly stateKnown: StateKnownFigures;
   readonly click?: TimingSummary;
   readonly throughput?: ThroughputFigures;
+  /** The frame script's compressed size, and Lit's share of it. */
+  readonly bundle?: { readonly frameBrotli: number; readonly litBrotli: number };
   /** Why a figure could not be measured in this run, by figure name. */
   readonly notMeasured: Readonly<Record<string, string>>;
 }

@@ -77,6 +77,13 @@ export function renderMarkdown(report: BenchReport): string {
     '(the page server is not counted). A resource served from the browser cache is not a request.',
     '',
     ...wireTable('Frame, first view (cold cache)', f.wire.firstView),
+    ...(f.bundle
+      ? [
+          `The frame script is ${f.bundle.frameBrotli} bytes brotli-compressed: Lit's runtime (the same exports, built alone) is`,
+          `about ${f.bundle.litBrotli}, optout-frame's own frame code about ${f.bundle.frameBrotli - f.bundle.litBrotli}.`,
+          '',
+        ]
+      : []),
     ...wireTable('Frame, repeat view (warm cache, page reloaded)', f.wire.repeatView),
     ...wireTable('A click in the frame', f.wire.click),
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
@@ -116,8 +123,10 @@ export function renderMarkdown(report: BenchReport): string {
       `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
       `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
       '',
-      `Ratio host / bare: ${round(t.ratio, 2)}× in requests per second; ${round(t.bare.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× in CPU per request (bare / host),`,
-      'the steadier of the two on a shared machine. Rounds (requests/s): host ' +
+      `Ratio host / bare: ${round(t.capacityRatio, 2)}× by server CPU per request (bare / host, over all rounds: what each`,
+      `server can answer on one core), which the budget is judged on; ${round(t.ratio, 2)}× in measured requests per second`,
+      '(median of the paired rounds), which on this shared 2-core machine swings with whatever else runs: the load',
+      'generator and other processes take turns with the server. Rounds (requests/s): host ' +
         t.host.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
         '; bare ' +
         t.bare.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
 import { build, needsBuild } from '../scripts/build.js';
 import { measureClickLatency } from './click-latency.js';
+import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown.js';
 import { bundleClient } from './client-bundle.js';
 import type { BenchFigures, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
 import { machineInfo } from './machine.js';
@@ -21,7 +22,7 @@ const RUNS = Number(process.env.BENCH_RUNS ?? (args.has('--quick') ? 5 : 31));
 /** `--only=wire,timing,click,throughput` measures a part while developing; the report marks the rest not measured. */
 const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 const wanted = (part: 'wire' | 'timing' | 'click' | 'throughput') => !only || only.includes(part);
-const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 4, rounds: 3 };
+const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 3, rounds: 6 };
 
 const started = performance.now();
 const log = (line: string) => console.error(`bench: ${line}`);
@@ -42,6 +43,7 @@ const wire: { firstView?: WireFigure; repeatView?: WireFigure; click?: WireFigur
 const stateKnown: { -readonly [K in keyof StateKnownFigures]: StateKnownFigures[K] } = {};
 let throughput: ThroughputFigures | undefined;
 let figuresClick: TimingSummary | undefined;
+let bundle: BundleBreakdown | undefined;
 let frameRequestHeaders: Record<string, string> = {};
 let chromiumVersion = 'unknown';
 
@@ -54,6 +56,7 @@ try {
     const frame = await measureFrameWire(browser, pages.origin, host.origin);
     frameRequestHeaders = frame.frameRequestHeaders;
     if (wanted('wire')) {
+      bundle = await bundleBreakdown();
       log('bytes over the wire: the bridge');
       const bridge = await measureBridgeWire(browser, pages.origin, host.origin);
       Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge });
@@ -129,6 +132,7 @@ const figures: BenchFigures = {
   stateKnown,
   ...(figuresClick ? { click: figuresClick } : {}),
   ...(throughput ? { throughput } : {}),
+  ...(bundle ? { bundle } : {}),
   notMeasured,
 };
 const report = buildReport(machineInfo(chromiumVersion), figures, (performance.now() - started) / 1000);

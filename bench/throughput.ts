@@ -63,7 +63,8 @@ function side(rounds: readonly Round[]): LoadSide {
   return {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
-    cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
+    cpuMicrosPerRequest:
+      rounds.reduce((n, r) => n + r.cpuMicrosPerRequest * r.total, 0) / Math.max(1, rounds.reduce((n, r) => n + r.total, 0)),
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
     totalRequests: rounds.reduce((n, r) => n + r.total, 0),
@@ -107,10 +108,14 @@ export async function measureThroughput(
     }
     const hostSide = side(results.host);
     const bareSide = side(results.bare);
+    // Each host round is paired with the bare round next to it in time; the median of those
+    // ratios shrugs off a burst from another process better than a ratio of medians.
+    const pairedRatios = results.host.map((round, i) => round.requestsPerSecond / (results.bare[i] as Round).requestsPerSecond);
     return {
       host: hostSide,
       bare: bareSide,
-      ratio: hostSide.requestsPerSecond / bareSide.requestsPerSecond,
+      ratio: median(pairedRatios),
+      capacityRatio: bareSide.cpuMicrosPerRequest / hostSide.cpuMicrosPerRequest,
       hostPeakRssMb: host.memory().peakRssMb,
       hostIdleRssMb: idle.rssMb,
       connections: options.connections,

@@ -51,8 +51,35 @@ function splicedPage(state: PageState, html: string): SplicedPage {
 /** Headers Node writes for each response, and the ones that depend on the encoding chosen. */
 const PER_RESPONSE = new Set(['content-length', 'content-encoding', 'date', 'connection', 'keep-alive', 'transfer-encoding']);
 
-const replayKey = (url: string, vary: readonly string[], req: IncomingMessage) =>
-  `${url}\n${vary.map((name) => req.headers[name] ?? '').join('\n')}`;
+/**
+ * The key of an answer: its URL and every raw value of each header its `Vary` names, read
+ * straight from `rawHeaders` (building `req.headers` costs more than a replay's own work). Raw
+ * values keep more apart than the joined ones a route reads, so two requests share a key only
+ * if the route saw the same thing.
+ */
+function replayKey(url: string, vary: readonly string[], req: IncomingMessage): string {
+  let key = url;
+  for (const name of vary) {
+    key += '\n';
+    const raw = req.rawHeaders;
+    for (let i = 0; i < raw.length; i += 2) {
+      if ((raw[i] as string).length === name.length && (raw[i] as string).toLowerCase() === name) key += `${raw[i + 1]}\r`;
+    }
+  }
+  return key;
+}
+
+/** `Accept-Encoding` from `rawHeaders` (see `replayKey`), joined as Node would. */
+function acceptEncoding(req: IncomingMessage): string | undefined {
+  let value: string | undefined;
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if ((raw[i] as string).length === 15 && (raw[i] as string).toLowerCase() === 'accept-encoding') {
+      value = value === undefined ? (raw[i + 1] as string) : `${value}, ${raw[i + 1]}`;
+    }
+  }
+  return value;
+}
 
 /**
  * Remembers a 200 answer to a GET, keyed by its URL and the request headers its `Vary` names —
@@ -127,7 +154,7 @@ export function replayPage(app: object, req: IncomingMessage, res: ServerRespons
   const nonce = nextNonce();
   const headers = [...remembered.headers];
   for (const i of remembered.nonceAt) headers[i] = (headers[i] as string).replaceAll(NONCE_SLOT, nonce);
-  const answer = body(remembered.page, Buffer.from(nonce, 'utf8'), req.headers['accept-encoding']);
+  const answer = body(remembered.page, Buffer.from(nonce, 'utf8'), acceptEncoding(req));
   if (answer.encoding) headers.push('Content-Encoding', answer.encoding);
   headers.push('Content-Length', String(answer.body.length));
   res.writeHead(200, headers);
