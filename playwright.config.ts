@@ -8,7 +8,8 @@ export default defineConfig({
   testMatch: '**/*.spec.ts',
   fullyParallel: true,
   workers: process.env.CI ? 2 : undefined,
-  forbidOnly: !!process.env.CI,
+  // A stray .only would silently skip the rest of the suite, on a laptop as much as in CI.
+  forbidOnly: true,
   retries: 0,
   timeout: 30_000,
   reporter: [['list']],

@@ -5,5 +5,7 @@ export default defineConfig({
   test: {
     include: ['widget/**/*.test.ts', 'server/**/*.test.ts', 'scripts/**/*.test.ts', 'bench/**/*.test.ts'],
     environment: 'node',
+    // A stray .only would silently skip the rest of the suite, not only in CI.
+    allowOnly: false,
   },
 });
