@@ -150,6 +150,7 @@ test.describe('on a site that allows the hostile origin', () => {
   });
 
   test('a page flooding the frame with 10,000 fuzzed messages: state unchanged, answers bounded, the frame still works', async ({ page }) => {
+    test.slow(); // thousands of messages or dozens of page loads: the timeout triples, the assertions stay
     const seed = Date.now() | 0;
     test.info().annotations.push({ type: 'fast-check seed', description: String(seed) });
     const nearMiss = fc.record(
