@@ -127,6 +127,28 @@ describe('security headers on every route', () => {
     },
   );
 
+  it('GET /optout/bridge: protected, private no-cache, Vary on what its state depends on', async () => {
+    const response = await host.request({ path: '/optout/bridge', headers: { cookie: 'optout=1' } });
+    expect(response.status).toBe(200);
+    // Its own, narrower policy (no form at all), with the host-wide essentials.
+    const policy = csp(response);
+    expect(policy.get('default-src')).toEqual(["'none'"]);
+    expect(policy.get('frame-ancestors')).toEqual(["'self'", EMBEDDER]);
+    expect(policy.get('form-action')).toEqual(["'none'"]);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(response.headers['x-frame-options']).toBeUndefined();
+    expect(response.headers['cache-control']).toBe('private, no-cache');
+    expect(varyList(response)).toEqual(expect.arrayContaining(['cookie', 'sec-gpc']));
+  });
+
+  it('GET / (the builder): protected, revalidated, and a hostile Host header is escaped', async () => {
+    const response = await host.request({ path: '/', headers: { host: 'evil"><script>alert(1)</script>.example' } });
+    expect(response.status).toBe(200);
+    expectProtected(response);
+    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.body).not.toContain('<script>alert(1)</script>');
+  });
+
   it('GET /healthz: ok, never cached', async () => {
     const response = await host.request({ path: '/healthz' });
     expect(response.status).toBe(200);
