@@ -1,6 +1,7 @@
-// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, and the bridge.
+// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, the bridge, and a page without the frame.
 import type { Browser, BrowserContext, Request } from '@playwright/test';
-import type { WireFigure, WireResource } from './figures.js';
+import type { PageWithoutFrameFigures, PageWithoutFrameView, WireFigure, WireResource } from './figures.js';
+import type { PageMarks } from './pages.js';
 
 /**
  * Records every request the browser makes to `hostOrigin`, in every frame (Playwright follows the
@@ -122,6 +123,34 @@ export async function measureBridgeWire(browser: Browser, pageOrigin: string, ho
     await page.waitForFunction(() => window.__bench?.knownAt !== undefined);
     await settle();
     return await traffic.take();
+  } finally {
+    traffic.stop();
+    await context.close();
+  }
+}
+
+/**
+ * A page without the widget, with client.js from the host alone (the demo's shop): a first view
+ * (cold cache, no mirror), then the next view of the same visit. Counts the host's frames the
+ * client put in the DOM, and when the page script knew the state.
+ */
+export async function measurePageWithoutFrame(browser: Browser, pageOrigin: string, hostOrigin: string): Promise<PageWithoutFrameFigures> {
+  const context = await browser.newContext();
+  const traffic = recordHostTraffic(context, hostOrigin);
+  const view = async (): Promise<PageWithoutFrameView> => {
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/tag-shop`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench?.knownAt !== undefined);
+    await settle();
+    const frames = await page.locator(`iframe[src^="${hostOrigin}/"]`).count();
+    const marks = await page.evaluate(() => window.__bench as PageMarks);
+    await page.close();
+    return { ...(await traffic.take()), frames, knownAtMs: marks.knownAt ?? Number.NaN, knownSynchronously: marks.cachedSync === true };
+  };
+  try {
+    const firstView = await view();
+    const repeatView = await view();
+    return { firstView, repeatView };
   } finally {
     traffic.stop();
     await context.close();

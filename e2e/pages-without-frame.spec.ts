@@ -1,0 +1,370 @@
+// Pages without the widget cost nothing while the site's mirror is fresh, and every way the mirror can be stale is bounded.
+import { readFile } from 'node:fs/promises';
+import { expect, test, type BrowserContext, type Page } from '@playwright/test';
+import { personBrowser, watchCollector, type Collector } from './collector.js';
+import { texts } from './frame.js';
+import { createProfile, type Profile } from './profile.js';
+import { startTestSite, type TestSite } from './servers.js';
+import { startPageServer, type PageServer } from './test-pages.js';
+
+declare global {
+  interface Window {
+    /** `optout.cached` right after client.js ran, before any frame could answer. */
+    cachedAtStart?: boolean;
+  }
+}
+
+const plausibleLibrary = new URL('../node_modules/@plausible-analytics/tracker/plausible.js', import.meta.url);
+/** Set on the page's site to make the top-level page send Global Privacy Control (with the header). */
+const GPC_FLAG = 'e2e-gpc';
+
+let pages: PageServer;
+let site: TestSite;
+let url: { privacy: string; frameOnly: string; shop: string; shortShop: string };
+
+/**
+ * A page without the widget, as the README tells a site to set it up: client.js with the Plausible
+ * adapter before the tracker, and the tracker started at once when the state is known, after the
+ * frame's answer otherwise. `maxAge` goes on the tag as `data-max-age`.
+ */
+const shopPage = (host: string, maxAge?: number) => `
+<h1>Shop</h1>
+<p><strong id="tracking" role="status">Tracking: checking…</strong></p>
+<script src="${host}/client.js" data-adapters="plausible"${maxAge === undefined ? '' : ` data-max-age="${maxAge}"`}></script>
+<script>
+  window.cachedAtStart = optout.cached;
+  optout.subscribe(({ optedOut }) => { document.getElementById('tracking').textContent = 'Tracking: ' + (optedOut ? 'off' : 'on'); });
+</script>
+<script type="module">
+  import { init, track } from '/vendor/plausible.js';
+  if (optout.cached === undefined) await optout.isOptedOut().catch(() => undefined);
+  init({ domain: 'example.test', endpoint: '/collect/plausible/api/event', captureOnLocalhost: true });
+  window.sendTrackedEvent = (name) => track(name, {});
+</script>`;
+
+const frame = (host: string) => `<iframe src="${host}/optout?showIntro=0" title="Analytics opt-out" style="border:0;width:100%;height:120px"></iframe>`;
+
+test.use({ userAgent: personBrowser.userAgent });
+
+test.beforeAll(async () => {
+  pages = await startPageServer();
+  site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: pages.origin });
+  const host = site.hostOrigin;
+  url = {
+    // The privacy page with the client: page scripts hear the frame, the mirror follows every click.
+    privacy: pages.page('/privacy', `${frame(host)}<script src="${host}/client.js"></script>`),
+    // The frame pasted alone, as the README allows: nothing on this page writes the site's mirror.
+    frameOnly: pages.page('/privacy-frame-only', frame(host)),
+    shop: pages.page('/shop', shopPage(host)),
+    // The same page with a short bound, so a test need not wait 30 minutes.
+    shortShop: pages.page('/shop-short', shopPage(host, 60)),
+  };
+});
+test.afterAll(async () => {
+  await Promise.all([site?.close(), pages?.close()]);
+});
+
+/** Serves Plausible's npm library to the pages, presents the browser as a person's, and sends GPC when flagged. */
+async function prepare(context: BrowserContext): Promise<void> {
+  const body = await readFile(plausibleLibrary, 'utf8');
+  await context.route(`${pages.origin}/vendor/plausible.js`, (route) => route.fulfill({ contentType: 'text/javascript', body }));
+  await context.addInitScript({ content: personBrowser.initScript });
+  await context.addInitScript((flag: string) => {
+    // The page's own site carries the flag; the host's frames see the Sec-GPC header instead.
+    if (window.top === window && document.cookie.split('; ').includes(`${flag}=1`)) {
+      Object.defineProperty(Navigator.prototype, 'globalPrivacyControl', { get: () => true, configurable: true });
+    }
+  }, GPC_FLAG);
+}
+
+async function sendGpc(context: BrowserContext, on: boolean): Promise<void> {
+  if (on) await context.addCookies([{ name: GPC_FLAG, value: '1', url: pages.origin }]);
+  else await context.clearCookies({ name: GPC_FLAG });
+  await context.setExtraHTTPHeaders(on ? { 'Sec-GPC': '1' } : {});
+}
+
+/** Counts what reached the host from now on. */
+function hostTraffic() {
+  const from = site.hostRequests().length;
+  return () => site.hostRequests().slice(from);
+}
+
+/**
+ * Opens a page and waits for its `load` event: a bridge the client adds while the document is
+ * parsed delays `load`, so by then it is in the DOM and its request has reached the host.
+ */
+async function view(page: Page, address: string): Promise<void> {
+  await page.goto(address, { waitUntil: 'load' });
+}
+
+/** The host's frames in the page (the bridge is one). */
+const hostFrames = (page: Page) => page.locator(`iframe[src^="${site.hostOrigin}/"]`).count();
+const cachedAtStart = (page: Page) => page.evaluate(() => window.cachedAtStart);
+const tracking = (page: Page) => page.getByRole('status');
+const mirror = (page: Page) => page.evaluate((key) => localStorage.getItem(key), `optout-frame:${site.hostOrigin}`);
+
+/**
+ * Plausible's hits on this page so far. The tracker has started (it defines `sendTrackedEvent`
+ * when it has); then a marker request is sent, and once the collector saw it, any hit the
+ * tracker made before it has been seen too (Chromium issues a page's requests in order).
+ */
+async function plausibleHits(page: Page, collector: Collector): Promise<string[]> {
+  await page.waitForFunction(() => typeof window.sendTrackedEvent === 'function');
+  const marker = `marker-${collector.hits.length}`;
+  await page.evaluate((name) => fetch(`/collect/${name}/`, { method: 'POST', body: '{}' }), marker);
+  await expect.poll(() => collector.hits.some((hit) => hit.tracker === marker)).toBe(true);
+  return collector.events('plausible');
+}
+
+async function optOutIn(page: Page, address: string): Promise<void> {
+  await page.goto(address);
+  const optOutFrame = page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`);
+  await optOutFrame.getByRole('button', { name: texts.optOutButton }).click();
+  await expect(optOutFrame.getByRole('status')).toHaveText(texts.optedOut);
+}
+
+test('a repeat view with a fresh mirror makes no request to the host and creates no frame; isOptedOut() asks one', async ({
+  page,
+  context,
+}) => {
+  await prepare(context);
+  const collector = await watchCollector(page);
+  let traffic = hostTraffic();
+  await view(page, url.shop);
+  // First view: nothing remembered, so the bridge is asked and the tracker waits for it.
+  expect(await cachedAtStart(page)).toBeUndefined();
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(traffic()).toEqual(['GET /client.js', 'GET /optout/bridge']);
+  expect(await hostFrames(page)).toBe(1);
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual([]);
+  expect(await hostFrames(page)).toBe(0);
+  expect(await cachedAtStart(page)).toBe(false);
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview', 'pageview']);
+
+  // A caller that wants a fresh answer gets one: that call, not the page view, loads the bridge.
+  expect(await page.evaluate(() => window.optout?.isOptedOut())).toBe(false);
+  expect(traffic()).toEqual(['GET /optout/bridge']);
+  expect(await hostFrames(page)).toBe(1);
+});
+
+test('a mirror older than the bound loads exactly one bridge, and the tracker waits for its answer', async ({ page, context }) => {
+  await prepare(context);
+  await context.clock.install();
+  const collector = await watchCollector(page);
+  await view(page, url.shop);
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  // 31 minutes later: the default bound (30 minutes) has passed.
+  await context.clock.fastForward('31:00');
+  const traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual(['GET /optout/bridge']);
+  expect(await hostFrames(page)).toBe(1);
+  // A stale opt-in is not given to page scripts: the tracker's first hit waited for the bridge.
+  expect(await cachedAtStart(page)).toBeUndefined();
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview', 'pageview']);
+  expect(await mirror(page)).toMatch(/^0:default:\d+$/);
+});
+
+test('an opt-out on the privacy page with the client reaches the next page view at once, with no request', async ({ page, context }) => {
+  await prepare(context);
+  const collector = await watchCollector(page);
+  await view(page, url.shop);
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  await optOutIn(page, url.privacy);
+  await expect.poll(() => mirror(page)).toMatch(/^1:choice:\d+$/);
+  const traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual([]);
+  expect(await hostFrames(page)).toBe(0);
+  expect(await cachedAtStart(page)).toBe(true);
+  await expect(tracking(page)).toHaveText('Tracking: off');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+});
+
+test('an opt-out in a frame on a page without the client stops tracking once the bound has passed, before the first hit', async ({
+  page,
+  context,
+}) => {
+  await prepare(context);
+  await context.clock.install();
+  const collector = await watchCollector(page);
+  await view(page, url.shortShop);
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  await optOutIn(page, url.frameOnly);
+  // Within the bound the site's pages cannot know: nothing on the privacy page told them. This
+  // is the documented lag (README, "When the mirror can be stale"), at no cost to the page.
+  let traffic = hostTraffic();
+  await view(page, url.shortShop);
+  expect(traffic()).toEqual([]);
+  expect(await plausibleHits(page, collector)).toEqual(['pageview', 'pageview']);
+
+  // Past the bound (60 s on this page): the bridge is asked before the tracker's first hit.
+  await context.clock.fastForward('01:01');
+  traffic = hostTraffic();
+  await view(page, url.shortShop);
+  expect(traffic()).toEqual(['GET /optout/bridge']);
+  expect(await cachedAtStart(page)).toBeUndefined();
+  await expect(tracking(page)).toHaveText('Tracking: off');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview', 'pageview']);
+  expect(await mirror(page)).toMatch(/^1:choice:\d+$/);
+
+  // Confirmed again: the next view is free once more.
+  traffic = hostTraffic();
+  await view(page, url.shortShop);
+  expect(traffic()).toEqual([]);
+  expect(await cachedAtStart(page)).toBe(true);
+});
+
+test('a page left open past the bound asks the bridge then, and stops tracking after an opt-out it could not hear', async ({
+  context,
+}) => {
+  await prepare(context);
+  await context.clock.install();
+  const shop = await context.newPage();
+  const collector = await watchCollector(shop);
+  await view(shop, url.shortShop);
+  expect(await plausibleHits(shop, collector)).toEqual(['pageview']);
+  await shop.reload({ waitUntil: 'load' });
+  // The fresh mirror answered: this page has no frame to hear the other tab.
+  expect(await hostFrames(shop)).toBe(0);
+  expect(await plausibleHits(shop, collector)).toEqual(['pageview', 'pageview']);
+
+  const privacy = await context.newPage();
+  await optOutIn(privacy, url.frameOnly);
+  await expect(tracking(shop)).toHaveText('Tracking: on');
+
+  await context.clock.fastForward('01:01');
+  await expect(tracking(shop)).toHaveText('Tracking: off');
+  expect(await hostFrames(shop)).toBe(1);
+  await shop.evaluate(() => window.sendTrackedEvent?.('after the bound'));
+  expect(await plausibleHits(shop, collector)).toEqual(['pageview', 'pageview']);
+});
+
+test('another tab: an opt-out reaches an open page through the mirror, and new pages read it, with no request', async ({ context }) => {
+  await prepare(context);
+  const shop = await context.newPage();
+  const collector = await watchCollector(shop);
+  await view(shop, url.shop);
+  expect(await plausibleHits(shop, collector)).toEqual(['pageview']);
+  await shop.reload({ waitUntil: 'load' });
+  expect(await hostFrames(shop)).toBe(0);
+
+  const privacy = await context.newPage();
+  await optOutIn(privacy, url.privacy);
+  await expect(tracking(shop)).toHaveText('Tracking: off');
+  await shop.evaluate(() => window.sendTrackedEvent?.('after the opt-out in another tab'));
+  expect(await plausibleHits(shop, collector)).toEqual(['pageview', 'pageview']);
+  expect(await hostFrames(shop)).toBe(0);
+
+  const traffic = hostTraffic();
+  const next = await context.newPage();
+  const nextCollector = await watchCollector(next);
+  await view(next, url.shop);
+  expect(traffic()).toEqual([]);
+  expect(await cachedAtStart(next)).toBe(true);
+  expect(await plausibleHits(next, nextCollector)).toEqual([]);
+});
+
+test("cleared site data: without the mirror the bridge is asked, and the host's cookie keeps the opt-out before the first hit", async ({
+  page,
+  context,
+}) => {
+  await prepare(context);
+  const collector = await watchCollector(page);
+  await optOutIn(page, url.privacy);
+  // The visitor clears this site's storage (the mirror, and Plausible's own switch with it).
+  await page.evaluate(() => localStorage.clear());
+
+  const traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual(['GET /optout/bridge']);
+  expect(await cachedAtStart(page)).toBeUndefined();
+  await expect(tracking(page)).toHaveText('Tracking: off');
+  expect(await plausibleHits(page, collector)).toEqual([]);
+  expect(await mirror(page)).toMatch(/^1:choice:\d+$/);
+});
+
+test('GPC turned on is seen by the page with no request; turned off, the mirrored GPC state is checked at once', async ({
+  page,
+  context,
+}) => {
+  await prepare(context);
+  const collector = await watchCollector(page);
+  await view(page, url.shop);
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  await sendGpc(context, true);
+  let traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual([]);
+  expect(await hostFrames(page)).toBe(0);
+  expect(await cachedAtStart(page)).toBe(true);
+  await expect(tracking(page)).toHaveText('Tracking: off');
+  expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+
+  // The privacy page's frame tells the client "opted out, by GPC": the mirror holds that.
+  await page.goto(url.privacy);
+  await expect.poll(() => mirror(page)).toMatch(/^1:gpc:\d+$/);
+
+  // The visitor turns GPC off: the mirror's GPC state is no choice, so a frame is asked now.
+  await sendGpc(context, false);
+  traffic = hostTraffic();
+  await view(page, url.shop);
+  expect(traffic()).toEqual(['GET /optout/bridge']);
+  // Held as opted out until the frame answered (no tracker started in between), then opted in.
+  expect(await cachedAtStart(page)).toBe(true);
+  await expect(tracking(page)).toHaveText('Tracking: on');
+  expect(await mirror(page)).toMatch(/^0:default:\d+$/);
+  await page.evaluate(() => window.sendTrackedEvent?.('after GPC turned off'));
+  await expect.poll(() => collector.events('plausible')).toEqual(['pageview', 'after GPC turned off']);
+});
+
+test.describe('the no-JavaScript form', () => {
+  let profile: Profile | undefined;
+  test.afterEach(async () => {
+    await profile?.remove();
+  });
+
+  test('an opt-out made with JavaScript off stops tracking once the bound has passed, before the first hit', async () => {
+    profile = createProfile();
+    const launch = async (options: Parameters<Profile['launch']>[0] = {}) => {
+      const context = await profile!.launch({ userAgent: personBrowser.userAgent, ...options });
+      await prepare(context);
+      return { context, page: context.pages()[0] ?? (await context.newPage()) };
+    };
+
+    let { context, page } = await launch();
+    let collector = await watchCollector(page);
+    await view(page, url.shop);
+    expect(await plausibleHits(page, collector)).toEqual(['pageview']);
+    await context.close();
+
+    // The visitor turns JavaScript off and opts out with the frame's form.
+    ({ context, page } = await launch({ javaScriptEnabled: false }));
+    await optOutIn(page, url.privacy);
+    await context.close();
+
+    // JavaScript on again, 31 minutes later: the mirror's opt-in is stale, the bridge is asked first.
+    ({ context, page } = await launch());
+    await context.clock.install({ time: Date.now() + 31 * 60_000 });
+    collector = await watchCollector(page);
+    const traffic = hostTraffic();
+    await view(page, url.shop);
+    expect(traffic().filter((request) => request !== 'GET /client.js')).toEqual(['GET /optout/bridge']);
+    expect(await cachedAtStart(page)).toBeUndefined();
+    await expect(tracking(page)).toHaveText('Tracking: off');
+    expect(await plausibleHits(page, collector)).toEqual([]);
+    await context.close();
+  });
+});
