@@ -2,12 +2,13 @@
 import type { OptOutState } from './choice.js';
 import { mirrorKey, mirrorRestoresOptOut, parseMirror, readMirror, writeMirror } from './client-mirror.js';
 import { browserSendsGpc } from './gpc.js';
+import { DEFAULT_MAX_AGE, judgeMirror, parseMaxAge } from './mirror-freshness.js';
 import { parseFrameMessage, PROTOCOL } from './protocol.js';
 
 export type { OptOutState, Reason } from './choice.js';
 
-/** Why a request failed: no answer in time, the client was destroyed, the frame refused, a bad `host`. */
-export type OptOutErrorCode = 'TIMEOUT' | 'DESTROYED' | 'FORBIDDEN' | 'REFUSED' | 'INVALID_HOST';
+/** Why a request failed: no answer in time, the client was destroyed, the frame refused, a bad `host` or `maxAge`. */
+export type OptOutErrorCode = 'TIMEOUT' | 'DESTROYED' | 'FORBIDDEN' | 'REFUSED' | 'INVALID_HOST' | 'INVALID_MAX_AGE';
 
 export class OptOutError extends Error {
   override readonly name = 'OptOutError';
@@ -24,6 +25,11 @@ export interface ConnectOptions {
   readonly host: string;
   /** Milliseconds before an unanswered request rejects with `TIMEOUT` (default 3000). */
   readonly timeout?: number;
+  /**
+   * Seconds a state a frame confirmed is trusted on pages without the widget (default 1800, one
+   * analytics visit): younger, the mirror answers and no frame is loaded; older, the bridge is asked.
+   */
+  readonly maxAge?: number;
 }
 
 /** Called with `{ optedOut, reason }` at once (when a state is known) and on every change. */
@@ -32,7 +38,7 @@ export type OptOutSubscriber = (state: OptOutState) => void;
 export interface OptOutClient {
   /** The last known state from the site's own mirror, synchronously; `undefined` before any answer. */
   readonly cached: boolean | undefined;
-  /** Asks the frame; rejects with an `OptOutError` (e.g. `TIMEOUT`), never hangs. */
+  /** Asks the frame (loading the bridge on a page without the widget); rejects with an `OptOutError` (e.g. `TIMEOUT`), never hangs. */
   isOptedOut(): Promise<boolean>;
   /** Calls `fn` now (if a state is known) and on every change; returns the unsubscribe function. */
   subscribe(fn: OptOutSubscriber): () => void;
@@ -87,20 +93,36 @@ function frameHeight(iframe: HTMLIFrameElement, contentHeight: number): string {
   return `${Math.ceil(contentHeight + extra)}px`;
 }
 
-export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutClient {
+const nowSeconds = () => Math.floor(Date.now() / 1000);
+const ignore = () => undefined;
+
+function checkMaxAge(maxAge: unknown): number {
+  const seconds = parseMaxAge(maxAge);
+  if (seconds === undefined) {
+    throw new OptOutError('INVALID_MAX_AGE', `optout-frame: maxAge must be a number of seconds >= 0, got ${JSON.stringify(maxAge)}`);
+  }
+  return seconds;
+}
+
+export function connectOptOut({ host, timeout = 3000, maxAge = DEFAULT_MAX_AGE }: ConnectOptions): OptOutClient {
   const base = hostBase(host);
+  const trustFor = checkMaxAge(maxAge);
   const hostOrigin = base.origin;
   const frameUrl = new URL('optout', base);
   const key = mirrorKey(hostOrigin);
   const idPrefix = Math.random().toString(36).slice(2, 10);
   const subscribers = new Set<OptOutSubscriber>();
   const pending = new Map<string, PendingRequest>();
-  let known: OptOutState | undefined = readMirror(key);
+  const judge = () => judgeMirror({ mirror: readMirror(key), now: nowSeconds(), maxAge: trustFor, gpc: browserSendsGpc(navigator) });
+  const verdict = judge();
+  /** What page scripts know before any frame speaks (see mirror-freshness.ts for the rule). */
+  let known: OptOutState | undefined = verdict.known;
   /** What the mirror held before the frame first spoke: the site's layer for the merge rule. */
-  const mirrored = known;
-  // The page sees the browser's GPC signal too: opted out before the frame answers, or if it never does.
-  if (browserSendsGpc(navigator)) known = { optedOut: true, reason: 'gpc' };
+  const mirrored = readMirror(key)?.state;
   let heardFrame = false;
+  /** Set once the DOM is parsed and the client chose a frame or none. */
+  let started = false;
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   /** The mirror's opt-out being written back to a frame that lost it (see `hear`). */
   let restoring: Promise<OptOutState> | undefined;
   let frame: HTMLIFrameElement | undefined;
@@ -126,7 +148,7 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   };
   /** The frame said so: remember it first-party for the next page view, then tell subscribers. */
   const learn = (state: OptOutState) => {
-    writeMirror(key, state);
+    writeMirror(key, { state, confirmedAt: nowSeconds() });
     update(state);
   };
 
@@ -143,7 +165,7 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
         restoring = request('opt-out').finally(() => {
           restoring = undefined;
         });
-        restoring.catch(() => undefined);
+        restoring.catch(ignore);
       }
     }
     if (restoring && !state.optedOut) {
@@ -162,8 +184,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   };
 
   const send = (id: string, type: PendingRequest['type']) => {
-    // The page removed the frame (a single-page app moved on): talk to another one.
-    if (frame && !frame.isConnected) attachFrame();
+    // No frame yet (the mirror answered), or the page removed it (a single-page app moved on).
+    if (started && (!frame || !frame.isConnected)) attachFrame();
     const target = frame?.contentWindow;
     // A frame still on about:blank would drop the message and the browser would log an origin
     // mismatch on the site's console: wait, it is sent again on the frame's `load` and `ready`.
@@ -207,6 +229,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
     const message = parseFrameMessage(event.data);
     if (!message) return;
     if (message.type === 'resize') return resize(event.source, message.height);
+    // A visible frame a single-page app added after the mirror answered announces itself: listen to it.
+    if (started && !frame && visibleFrames().some((iframe) => iframe.contentWindow === event.source)) attachFrame();
     if (!frame || event.source !== frame.contentWindow) return;
     switch (message.type) {
       case 'ready':
@@ -230,8 +254,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
   /** Another tab wrote the mirror (its frame told it of a change): same site, same visitor. */
   const onStorage = (event: StorageEvent) => {
     if (event.key !== key) return;
-    const state = parseMirror(event.newValue);
-    if (state) update(state);
+    const record = parseMirror(event.newValue);
+    if (record) update(record.state);
   };
 
   const isVisibleFrame = (iframe: HTMLIFrameElement) => {
@@ -243,14 +267,16 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
     }
   };
 
+  const visibleFrames = () => [...document.getElementsByTagName('iframe')].filter(isVisibleFrame);
+
   /** Talks to the page's visible frame when it has one, else to a hidden bridge it creates. */
   const attachFrame = () => {
-    document.removeEventListener('DOMContentLoaded', attachFrame);
+    clearTimeout(refreshTimer);
     frame?.removeEventListener('load', resendPending);
     bridge?.remove();
     frame = bridge = undefined;
     if (destroyed) return;
-    frame = [...document.getElementsByTagName('iframe')].find(isVisibleFrame);
+    frame = visibleFrames()[0];
     // A lazy frame below the fold would not load until scrolled to, and page scripts need the
     // state now.
     if (frame?.loading === 'lazy') frame.loading = 'eager';
@@ -267,13 +293,42 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
     resendPending();
   };
 
+  /** Connects to a frame and asks it at once, so subscribers hear the live state without anyone calling isOptedOut(). */
+  const askFrame = () => {
+    attachFrame();
+    request('get').catch(ignore);
+  };
+
+  /**
+   * A page without the widget whose mirror is fresh loads no frame; when the mirror goes stale
+   * while the page is open (a long read, a single-page app), the bridge is asked then, so the
+   * bound holds for open pages too. Another tab may have confirmed it meanwhile: judged again.
+   */
+  const refreshWhenStale = (staleAt: number | undefined) => {
+    if (staleAt === undefined) return;
+    // setTimeout holds at most 2^31 - 1 ms (24.8 days): a longer maxAge is judged again then.
+    const delay = Math.min(Math.max(0, staleAt * 1000 - Date.now()), 2_147_483_647);
+    refreshTimer = setTimeout(() => {
+      const now = judge();
+      if (now.ask) askFrame();
+      else refreshWhenStale(now.staleAt);
+    }, delay);
+  };
+
+  /** Once the DOM is parsed: the visible frame if there is one, the bridge if the mirror cannot answer, else nothing. */
+  const start = () => {
+    document.removeEventListener('DOMContentLoaded', start);
+    if (destroyed) return;
+    started = true;
+    if (visibleFrames().length > 0 || verdict.ask || pending.size > 0) askFrame();
+    else refreshWhenStale(verdict.staleAt);
+  };
+
   window.addEventListener('message', onMessage);
   window.addEventListener('storage', onStorage);
   // In a <head> script the page's own <iframe> may not be parsed yet: look once the DOM is.
-  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', attachFrame);
-  else attachFrame();
-  // Ask at once, so subscribers hear the live state without anyone calling isOptedOut().
-  request('get').catch(() => undefined);
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
 
   return {
     get cached() {
@@ -294,7 +349,8 @@ export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutC
       destroyed = true;
       window.removeEventListener('message', onMessage);
       window.removeEventListener('storage', onStorage);
-      document.removeEventListener('DOMContentLoaded', attachFrame);
+      document.removeEventListener('DOMContentLoaded', start);
+      clearTimeout(refreshTimer);
       frame?.removeEventListener('load', resendPending);
       bridge?.remove();
       frame = bridge = undefined;
