@@ -1,10 +1,10 @@
 // connectOptOut(): the page-side library; asks the opt-out frame (the visible one, or a hidden bridge) and hears its changes.
-import type { OptOutState } from './choice.js';
+import type { OptOutState } from '../shared/choice.js';
 import { mirrorKey, mirrorRestoresOptOut, parseMirror, readMirror, writeMirror } from './client-mirror.js';
-import { browserSendsGpc } from './gpc.js';
-import { parseFrameMessage, PROTOCOL } from './protocol.js';
+import { browserSendsGpc } from '../shared/gpc.js';
+import { parseFrameMessage, PROTOCOL } from '../shared/protocol.js';
 
-export type { OptOutState, Reason } from './choice.js';
+export type { OptOutState, Reason } from '../shared/choice.js';
 
 /** Why a request failed: no answer in time, the client was destroyed, the frame refused, a bad `host`. */
 export type OptOutErrorCode = 'TIMEOUT' | 'DESTROYED' | 'FORBIDDEN' | 'REFUSED' | 'INVALID_HOST';

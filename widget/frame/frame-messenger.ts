@@ -1,6 +1,6 @@
 // The frame's side of the protocol (no Lit, shared by the frame and the bridge): answers pages, pushes ready/change/resize, relays other tabs.
-import type { OptOutState } from './choice.js';
-import { parseChangeMessage, parsePageMessage, PROTOCOL, type ChangeMessage, type FrameMessage } from './protocol.js';
+import type { OptOutState } from '../shared/choice.js';
+import { parseChangeMessage, parsePageMessage, PROTOCOL, type ChangeMessage, type FrameMessage } from '../shared/protocol.js';
 
 export interface FrameMessengerOptions {
   /** Origins that get answers; empty = any origin (as for CSP `frame-ancestors`). */
