@@ -28,7 +28,8 @@ const broken: Array<[string, string, string]> = [
   ['the frame imports the client', 'widget/frame/frame.ts', "import { readMirror } from '../client/client-mirror.js';\nexport const r = readMirror;\n"],
 ];
 
-describe('import rules', () => {
+// The first lint loads ESLint's config and plugins: slow on a loaded machine, so a generous timeout.
+describe('import rules', { timeout: 30_000 }, () => {
   it.each(broken)('%s: no-restricted-imports fires', async (_name, filePath, code) => {
     expect(await ruleIds(code, filePath)).toContain('no-restricted-imports');
   });
