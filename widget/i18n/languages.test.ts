@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en.js';
 import { findLanguage, negotiateLanguage, shippedLanguages } from './index.js';
+import { toSerbianLatin } from './sr-Latn.js';
 import type { FrameTexts } from './texts.js';
 
 const keys = Object.keys(en.texts) as (keyof FrameTexts)[];
@@ -71,5 +72,13 @@ describe('shipped languages', () => {
     expect(findLanguage('no')?.tag).toBe('nb');
     expect(findLanguage('iw')?.tag).toBe('he');
     expect(negotiateLanguage('auto', 'tlh, fa-IR;q=0.9, en;q=0.5').tag).toBe('fa');
+  });
+
+  it('writes Serbian in Latin script letter for letter from the Cyrillic text, leaving no Cyrillic', () => {
+    expect(toSerbianLatin('Љубљана, Њива, Џеп, ђак, ћуп, чаша, жаба, шума')).toBe('Ljubljana, Njiva, Džep, đak, ćup, čaša, žaba, šuma');
+    expect(toSerbianLatin('Global Privacy Control: 1')).toBe('Global Privacy Control: 1');
+    const latin = findLanguage('sr-Latn');
+    expect(latin?.name).toBe('Srpski');
+    for (const text of Object.values(latin?.texts ?? {})) expect(text).not.toMatch(/[\u0400-\u04ff]/);
   });
 });

@@ -9,7 +9,7 @@ export const ptPT: Language = {
   texts: {
     title: 'Recusa da medição de visitas',
     intro:
-      'Este sítio Web mede as visitas para se melhorar. Pode recusar a participação: a partir desse momento, as suas visitas deixarão de ser contadas.',
+      'Este sítio Web mede as visitas para melhorar. Pode recusar a participação: a partir desse momento, as suas visitas deixarão de ser contadas.',
     optedIn: 'Neste momento, está a participar na medição de visitas.',
     optedOut: 'Neste momento, não está a participar na medição de visitas.',
     optOutButton: 'Clique aqui para recusar a participação.',
