@@ -1,5 +1,5 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
-import type { DefaultState } from '../widget/choice.js';
+import type { DefaultState } from '../widget/shared/choice.js';
 
 export interface HostConfig {
   /** Port of the opt-out host (`PORT`, 3000). */

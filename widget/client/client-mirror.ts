@@ -1,0 +1,63 @@
+// The client's first-party mirror of the last known state (the site's own localStorage), so `cached` answers synchronously.
+import { mergeLayers } from '../shared/choice-layers.js';
+import type { OptOutState } from '../shared/choice.js';
+
+/** One key per opt-out host, so two hosts on one site never mix their answers. */
+export function mirrorKey(hostOrigin: string): string {
+  return `optout-frame:${hostOrigin}`;
+}
+
+/**
+ * What the mirror holds: the last state a frame told, and when a frame last confirmed it
+ * (epoch seconds). `confirmedAt` is absent in the stored form of version 0.1, so such a state
+ * counts as unconfirmed (stale) and is checked once by a frame.
+ */
+export interface MirrorRecord {
+  readonly state: OptOutState;
+  readonly confirmedAt?: number;
+}
+
+/** Stored form: `1:choice:1767225600` = opted out by choice, confirmed at that second; `0:default:…` = opted in by default. */
+export function encodeMirror({ state, confirmedAt }: MirrorRecord): string {
+  const base = `${state.optedOut ? '1' : '0'}:${state.reason}`;
+  return confirmedAt === undefined ? base : `${base}:${confirmedAt}`;
+}
+
+/** Reads the stored form strictly (0.1's `1:choice` too); anything else (another script's value, junk) is no state. */
+export function parseMirror(value: string | null | undefined): MirrorRecord | undefined {
+  const match = /^([01]):(choice|default|gpc)(?::(\d{1,12}))?$/.exec(value ?? '');
+  if (!match) return undefined;
+  const state = { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
+  return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
+}
+
+// Storage may be disabled, full, or throw SecurityError (sandboxed pages, blocked cookies):
+// the mirror is a shortcut, never a reason to fail.
+export function readMirror(key: string): MirrorRecord | undefined {
+  try {
+    return parseMirror(localStorage.getItem(key));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Remembers a state a frame just told, confirmed now. */
+export function writeMirror(key: string, record: MirrorRecord): void {
+  try {
+    localStorage.setItem(key, encodeMirror(record));
+  } catch {
+    // See above: nothing to do when the site's storage is unavailable.
+  }
+}
+
+/**
+ * The merge rule seen from the page: the frame's state stands for its own layers (a stored
+ * choice only when `reason` is `choice`), the mirror is the site's layer. `true` means the
+ * mirror kept an opt-out the frame lost (cleared cookies, a new partition), to be written back
+ * through the frame with an `opt-out` message. A mirrored opt-in, a default or GPC never is.
+ */
+export function mirrorRestoresOptOut(mirror: OptOutState | undefined, frame: OptOutState): boolean {
+  const stored = (state: OptOutState | undefined) => (state?.reason === 'choice' ? state.optedOut : undefined);
+  const merged = mergeLayers({ frame: { frame: stored(frame) }, mirror: stored(mirror) });
+  return merged.choice === true && merged.stale.includes('frame');
+}
