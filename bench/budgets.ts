@@ -143,8 +143,10 @@ export function judge(figures: BenchFigures): BudgetRow[] {
 
 const framesWord = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
 const viewFigure = (v: PageWithoutFrameView) =>
-  `${requestsWord(v.requests)}, ${kb(v.bytes)}, ${framesWord(v.frames)}, state known ` +
-  `${v.knownSynchronously ? 'synchronously' : 'asynchronously'} at ${round(v.knownAtMs, 1)} ms`;
+  `${requestsWord(v.requests)}, ${kb(v.bytes)}, ${framesWord(v.frames)}` +
+  (v.views > 1 ? ` in ${v.views} views` : '') +
+  `, state known ${v.knownSynchronously ? 'synchronously' : 'asynchronously'} at ${round(v.knownAtMs, 1)} ms` +
+  (v.views > 1 ? ' (median)' : '');
 
 /** The repeat view is judged (0 / 0 / 0, synchronously); the first view is shown beside it. */
 function pageWithoutFrameRow(figure: BenchFigures['wire']['pageWithoutFrame'], why?: string): BudgetRow {
@@ -159,7 +161,7 @@ function pageWithoutFrameRow(figure: BenchFigures['wire']['pageWithoutFrame'], w
       .filter(Boolean)
       .join(', ');
   return row(
-    'Page without the frame (client.js alone), repeat view',
+    'Page without the frame (client.js alone), repeat views',
     `${budgets.pageWithoutFrameRepeatRequests} requests, ${budgets.pageWithoutFrameRepeatBytes} bytes, ${budgets.pageWithoutFrameRepeatFrames} frames; state known synchronously`,
     figure && repeat
       ? {

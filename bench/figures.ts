@@ -27,16 +27,18 @@ export interface WireResource {
 export interface PageWithoutFrameView extends WireFigure {
   /** The host's frames in the page's DOM once it settled (the bridge is one). */
   readonly frames: number;
-  /** Milliseconds from navigation start until the page script had the state. */
+  /** Milliseconds from navigation start until the page script had the state (the median, over several views). */
   readonly knownAtMs: number;
-  /** Whether `cached` held the state synchronously, right after client.js ran. */
+  /** Whether `cached` held the state synchronously, right after client.js ran (in every view). */
   readonly knownSynchronously: boolean;
+  /** How many views the figure covers: requests, bytes and frames are their sums. */
+  readonly views: number;
 }
 
 export interface PageWithoutFrameFigures {
   /** A new visitor: cold cache, no mirror. */
   readonly firstView: PageWithoutFrameView;
-  /** The next page view of the same visit: warm cache, the mirror fresh. */
+  /** The next page views of the same visit: warm cache, the mirror fresh. */
   readonly repeatView: PageWithoutFrameView;
 }
 

@@ -58,7 +58,9 @@ function wireTable(name: string, figure: WireFigure | undefined): string[] {
 
 function pageWithoutFrameTable(name: string, view: PageWithoutFrameView | undefined): string[] {
   if (!view) return [];
-  const known = `${view.knownSynchronously ? 'synchronously (`cached`, right after client.js ran)' : 'once a frame answered'}, ${round(view.knownAtMs, 1)} ms after navigation start`;
+  const known =
+    `${view.knownSynchronously ? 'synchronously (`cached`, right after client.js ran)' : 'once a frame answered'}, ` +
+    `${round(view.knownAtMs, 1)} ms after navigation start${view.views > 1 ? ` (median of ${view.views} views; figures summed)` : ''}`;
   return wireTable(name, view).flatMap((line, i) => (i === 0 ? [`${line}; ${view.frames} frame(s) of the host in the page; state known ${known}`] : [line]));
 }
 
@@ -94,7 +96,7 @@ export function renderMarkdown(report: BenchReport): string {
     ...wireTable('A click in the frame', f.wire.click),
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
     ...pageWithoutFrameTable('Page without the frame, client.js alone: first view (new visitor)', f.wire.pageWithoutFrame?.firstView),
-    ...pageWithoutFrameTable('Page without the frame, client.js alone: repeat view (same visit, fresh mirror)', f.wire.pageWithoutFrame?.repeatView),
+    ...pageWithoutFrameTable('Page without the frame, client.js alone: repeat views (same visit, fresh mirror)', f.wire.pageWithoutFrame?.repeatView),
     '## Time until a page script knows the state',
     '',
     'From navigation start (`performance.now()` in the page) until the page script has the state; runs',

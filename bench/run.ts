@@ -59,8 +59,8 @@ try {
       bundle = await bundleBreakdown();
       log('bytes over the wire: the bridge');
       const bridge = await measureBridgeWire(browser, pages.origin, host.origin);
-      log('a page without the frame (client.js alone): first and repeat view');
-      const pageWithoutFrame = await measurePageWithoutFrame(browser, pages.origin, host.origin);
+      log(`a page without the frame (client.js alone): a first view and ${Math.min(RUNS, 11)} repeat views`);
+      const pageWithoutFrame = await measurePageWithoutFrame(browser, pages.origin, host.origin, Math.min(RUNS, 11));
       Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge, pageWithoutFrame });
     }
 
