@@ -4,7 +4,7 @@ import { eventNames, personBrowser } from './collector.js';
 import { texts } from './frame.js';
 import { createProfile, type Profile } from './profile.js';
 import { startTestSite, type TestSite } from './servers.js';
-import { startPageServer, type PageServer } from './test-pages.js';
+import { CLIENT_MODULE_PATH, startPageServer, type ClientModule, type PageServer } from './test-pages.js';
 
 declare global {
   interface Window {
@@ -387,4 +387,30 @@ test.describe('the no-JavaScript form', () => {
     expect(await plausibleHits(page)).toEqual([]);
     await context.close();
   });
+});
+
+test('a bad maxAge is a typed error from connectOptOut; a bad data-max-age is named on the console and the default used', async ({
+  page,
+}) => {
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning') warnings.push(message.text());
+  });
+  await view(page, pages.page('/bad-max-age', `<script src="${site.hostOrigin}/client.js" data-max-age="soon"></script>`));
+  expect(warnings).toContain('optout-frame: data-max-age must be a number of seconds >= 0, got "soon"; using 1800');
+  // The opt-out still works: a typo on the tag must not leave trackers without an answer.
+  expect(await page.evaluate(() => window.optout?.isOptedOut())).toBe(false);
+
+  const thrown = await page.evaluate(async (path) => {
+    const { connectOptOut } = (await import(path)) as ClientModule;
+    return [-1, Number.NaN, Number.POSITIVE_INFINITY].map((maxAge) => {
+      try {
+        connectOptOut({ host: location.origin, maxAge });
+        return 'no error';
+      } catch (error) {
+        return `${(error as Error).name} ${(error as { code?: string }).code}`;
+      }
+    });
+  }, CLIENT_MODULE_PATH);
+  expect(thrown).toEqual(Array(3).fill('OptOutError INVALID_MAX_AGE'));
 });
