@@ -50,7 +50,6 @@ describe('loadConfig', () => {
     ['OPTOUT_TRUST_PROXY', 'true'],
     ['OPTOUT_TRUST_PROXY', '10.0.0.0/33'],
     ['OPTOUT_TRUST_PROXY', 'loopback,proxy.example.org'],
-    ['OPTOUT_TLS_CERT', '/nonexistent/fullchain.pem'],
   ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
     let caught: unknown;
     try {
