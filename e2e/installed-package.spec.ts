@@ -7,7 +7,22 @@ import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
 import { installTarball, npxOptoutFrame, packCleanCopy, scratchDir, startNpxOptoutFrame } from './installed-package.js';
 
-const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+interface Manifest {
+  readonly version: string;
+  readonly bin: Record<string, string>;
+  readonly exports: Record<string, { types: string; default: string }>;
+}
+const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as Manifest;
+const { version } = manifest;
+
+/** Every file package.json points at (the bin, each export's code and types), and what the host reads at start-up. */
+const NEEDED = [
+  ...Object.values(manifest.bin),
+  ...Object.values(manifest.exports).flatMap((entry) => [entry.default, entry.types].map((path) => path.replace(/^\.\//, ''))),
+  'dist/public/.vite/manifest.json',
+  'dist/public/client.js',
+  'dist/static/optout/index.html',
+];
 
 /** What the tarball may hold: the package's manifest and README, and the built host, library, assets and static export. */
 const SHIPPED = /^(package\.json|README\.md|LICENSE|dist\/(lib|public|static)\/.+)$/;
@@ -54,9 +69,7 @@ test('npm pack, npm install <tgz> into an empty folder, npx optout-frame with TL
     expect(packed.hadDist).toBe(false);
     expect(packed.files.filter((path) => !SHIPPED.test(path))).toEqual([]);
     expect(packed.files.filter((path) => /\.test\.|\/testing\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
-    for (const needed of ['dist/lib/server/main.js', 'dist/lib/widget/client.js', 'dist/public/.vite/manifest.json', 'dist/public/client.js', 'dist/static/optout/index.html']) {
-      expect(packed.files).toContain(needed);
-    }
+    for (const needed of NEEDED) expect(packed.files).toContain(needed);
 
     const app = await test.step('npm install <tgz> into an empty folder', () => installTarball(scratch.dir, packed.tarball));
     expect((await npxOptoutFrame(app, ['--version'])).stdout).toBe(`${version}\n`);

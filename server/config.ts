@@ -1,5 +1,5 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
-import type { DefaultState } from '../widget/choice.js';
+import type { DefaultState } from '../widget/shared/choice.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
 import { readTlsCredentials, type TlsCredentials } from './tls-files.js';
 import { readTrustProxy } from './trust-proxy.js';
