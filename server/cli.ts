@@ -13,6 +13,7 @@ export function packageVersion(): string {
   return manifest.version;
 }
 
+/** What `--help` prints: the usage and every variable the host reads, with its default. */
 export function helpText(version: string): string {
   return `optout-frame ${version}: the opt-out host (the frame, its bridge, client.js and the embed-code builder)
 
@@ -50,7 +51,7 @@ async function serve(): Promise<void> {
 export async function runCli(args: readonly string[]): Promise<void> {
   const [option] = args;
   if (option === '--help' || option === '-h') {
-    console.log(helpText(packageVersion()));
+    process.stdout.write(helpText(packageVersion()));
   } else if (option === '--version' || option === '-v') {
     console.log(packageVersion());
   } else if (option !== undefined) {
