@@ -3,12 +3,12 @@ import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/choice.js';
 import { negotiateLanguage } from '../widget/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import { NONCE_SLOT, sendHtml } from './html-response.js';
 import type { HostConfig } from './config.js';
+import { documentCache, sendDocument } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
-import { documentPolicy, nonceSource, noStore } from './security-headers.js';
+import { documentPolicy, hashSource, noStore } from './security-headers.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -41,39 +41,36 @@ function isSameOriginPost(req: Request): boolean {
 
 export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
-  // The frame loads its own module script and styles itself inline; there is no inline script.
-  const framePolicy = documentPolicy(config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] });
+  const documents = documentCache();
 
   router.get('/optout', (req: Request, res: Response) => {
     const params = parseFrameParams(req.query);
     const language = negotiateLanguage(params.lang, req.get('accept-language'));
     const choice = requestChoice(req, config);
     const cookieRefused = choice === undefined && req.query[STORED_MARK] !== undefined;
+    const state = requestState(req, config);
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
-    res
-      .set('Cache-Control', 'private, no-cache')
-      .vary('Cookie')
-      .vary('Accept-Language')
-      .vary('Sec-GPC');
-    framePolicy(req, res);
-    // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
-    sendHtml(
-      req,
-      res,
-      renderFramePage({
-        state: requestState(req, config),
+    res.set('Cache-Control', 'private, no-cache').set('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
+    // Every input of the page: the URL holds the parameters and the form's action.
+    const key = `${state.optedOut} ${state.reason} ${language.tag} ${cookieRefused} ${req.originalUrl}`;
+    const document = documents(key, () => {
+      const page = renderFramePage({
+        state,
         language,
         params,
         assets,
-        nonce: NONCE_SLOT,
         formAction: `/optout${queryString(req)}`,
         cookieName: config.cookieName,
         defaultState: config.defaultState,
         cookieRefused,
         allowedOrigins: config.allowedOrigins,
-      }),
-    );
+      });
+      // The frame loads its own module script; inline, only its style and first-paint script, by hash.
+      const scriptSrc = ["'self'", ...(page.script ? [hashSource(page.script)] : [])];
+      return { html: page.html, csp: documentPolicy(config, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }) };
+    });
+    sendDocument(req, res, document);
   });
 
   // Another site's form (CSRF) is refused before its body is even read.
