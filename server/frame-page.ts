@@ -69,9 +69,11 @@ const storedOutCss = ':root:not(.stored-out) .out-only,.stored-out .in-only{disp
 function renderStatus({ state, language, cookieRefused }: FramePageInput, both: boolean): string {
   const t = language.texts;
   const states = both ? [false, true] : [state.optedOut];
+  // Which state an element belongs to, as a class, when there are both.
   const only = (optedOut: boolean) => (both ? (optedOut ? 'out-only' : 'in-only') : '');
+  const classes = (...names: string[]) => (names.some(Boolean) ? ` class="${names.filter(Boolean).join(' ')}"` : '');
   const statuses = states
-    .map((optedOut) => `<p class="status ${only(optedOut)}" role="status">${escapeHtml(optedOut ? t.optedOut : t.optedIn)}</p>`)
+    .map((optedOut) => `<p${classes('status', only(optedOut))} role="status">${escapeHtml(optedOut ? t.optedOut : t.optedIn)}</p>`)
     .join('');
   // Under GPC there is nothing to toggle: the browser's signal is the opt-out.
   if (state.reason === 'gpc') return `${statuses}<p class="note">${escapeHtml(t.gpcHonoured)}</p>`;
@@ -79,7 +81,7 @@ function renderStatus({ state, language, cookieRefused }: FramePageInput, both: 
   if (cookieRefused) return `${statuses}<p class="note">${escapeHtml(t.storageBlocked)}</p>`;
   const buttons = states.map(
     (optedOut) =>
-      `<button type="submit" name="optedOut" value="${encodeChoice(!optedOut)}" class="${only(optedOut)}">${escapeHtml(
+      `<button type="submit" name="optedOut" value="${encodeChoice(!optedOut)}"${classes(only(optedOut))}>${escapeHtml(
         optedOut ? t.optInButton : t.optOutButton,
       )}</button>`,
   );
