@@ -14,7 +14,7 @@ export const budgets = {
   bridgeBytes: 2 * KB,
   bridgeVsFloor: 1.3,
   clickToSubscriberMs: 16,
-  throughputVsBare: 0.7,
+  throughputVsBare: 0.3,
   /** A repeat view of a page without the widget: nothing to the host, no frame (issue 12). */
   pageWithoutFrameRepeatRequests: 0,
   pageWithoutFrameRepeatBytes: 0,

@@ -2,7 +2,7 @@
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from '../demo/server.js';
-import { createHostListener } from '../server/host-listener.js';
+import { createOptOutHost } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { close, listen } from '../server/listen.js';
 
@@ -13,6 +13,8 @@ export interface TestSite {
   readonly demoOrigin: string;
   /** Every request the host received so far, as `GET /optout/bridge` (path and query): what reached it over the network. */
   hostRequests(): readonly string[];
+  /** Every answer the host finished so far, with its status: `GET /optout/bridge 304`. */
+  hostAnswers(): readonly string[];
   /** Stops the host only (the demo keeps running), e.g. to test a host that is down. */
   stopHost(): Promise<void>;
   close(): Promise<void>;
@@ -27,12 +29,15 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
   const demo = await listen((req, res) => demoHandler(req, res), 0, 'localhost');
   const demoOrigin = `http://localhost:${(demo.address() as AddressInfo).port}`;
   const config = loadConfig({ OPTOUT_ALLOWED_ORIGINS: demoOrigin, ...env, PORT: '0' });
-  const hostListener = createHostListener(config);
+  const hostApp = createOptOutHost(config);
   const received: string[] = [];
+  const answered: string[] = [];
   const host = await listen(
     (req, res) => {
-      received.push(`${req.method} ${req.url}`);
-      hostListener(req, res);
+      const request = `${req.method} ${req.url}`;
+      received.push(request);
+      res.on('finish', () => answered.push(`${request} ${res.statusCode}`));
+      hostApp(req, res);
     },
     0,
     '127.0.0.1',
@@ -49,6 +54,7 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
     hostOrigin,
     demoOrigin,
     hostRequests: () => [...received],
+    hostAnswers: () => [...answered],
     stopHost,
     close: async () => {
       await Promise.all([stopHost(), close(demo, 0)]);
