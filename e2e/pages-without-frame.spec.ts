@@ -180,6 +180,7 @@ test('a mirror older than the bound loads exactly one bridge, and the tracker wa
   await prepare(context);
   await context.clock.install();
   const plausibleHits = plausibleCollector();
+  const answersBefore = site.hostAnswers().length;
   await view(page, url.shop);
   await expect(tracking(page)).toHaveText('Tracking: on');
   expect(await plausibleHits(page)).toEqual(['pageview']);
@@ -191,6 +192,9 @@ test('a mirror older than the bound loads exactly one bridge, and the tracker wa
   await expect(tracking(page)).toHaveText('Tracking: on');
   expect(await plausibleHits(page)).toEqual(['pageview', 'pageview']);
   expect(await mirror(page)).toMatch(/^0:default:\d+$/);
+  // The bridge is cacheable: the state is unchanged, so the browser revalidates its copy (ETag) and gets a 304.
+  const bridgeAnswers = site.hostAnswers().slice(answersBefore).filter((answer) => answer.startsWith('GET /optout/bridge '));
+  expect(bridgeAnswers).toEqual(['GET /optout/bridge 200', 'GET /optout/bridge 304']);
 });
 
 test('an opt-out on the privacy page with the client reaches the next page view at once, with no request', async ({ page, context }) => {
