@@ -25,7 +25,8 @@ function run<A, R>(target: Page | Frame, fn: PageFunction<A, R>, arg: A): Promis
 }
 
 async function contentFrame(page: Page, iframe: string) {
-  const element = await page.waitForSelector(iframe);
+  // Not waitForSelector: its polling task never settles with page scripts off; goto already waited for load.
+  const element = await page.$(iframe);
   const frame = await element?.contentFrame();
   if (!frame) throw new Error(`no frame in ${iframe}`);
   return frame;
@@ -42,18 +43,22 @@ function firefoxPage(page: Page): EnginePage {
       const handle = await (await contentFrame(page, iframe)).evaluateHandle(findVisibleButton, name);
       const element = handle.asElement() as ElementHandle<Element> | null;
       if (!element) throw new Error(`no visible button "${name}" in ${iframe}`);
-      await element.click();
+      // The pointer itself, not element.click(): its in-view wait never settles with page scripts off.
+      await element.evaluate((button) => button.scrollIntoView({ block: 'center' }));
+      const { x, y } = await element.clickablePoint();
+      await page.mouse.click(x, y);
     },
     close: () => page.close(),
   };
 }
 
-function firefoxSession(context: BrowserContext, onClose: () => Promise<void>): EngineSession {
+/** A session is a new context in the shared browser, or a whole browser of its own (closed with it). */
+function firefoxSession(context: BrowserContext, ownBrowser: Browser | undefined): EngineSession {
   return {
     newPage: async () => firefoxPage(await context.newPage()),
     close: async () => {
-      await context.close();
-      await onClose();
+      if (ownBrowser) await ownBrowser.close();
+      else await context.close();
     },
   };
 }
@@ -66,13 +71,13 @@ export function firefoxEngine(): Engine {
     abilities: { gpc: true, javaScriptOff: true },
     version: async () => (await sharedBrowser()).version(),
     async startSession(options: SessionOptions = {}) {
-      // Preferences apply to a whole browser, so a session with options gets a browser of its own.
-      const own = Object.keys(preferences(options)).length > 0;
-      const browser = own ? await launch(options) : await sharedBrowser();
-      const context = await browser.createBrowserContext();
-      return firefoxSession(context, async () => {
-        if (own) await browser.close();
-      });
+      // Preferences apply to a whole browser, so a session with options gets a browser of its own,
+      // already empty; there a new context's first page never settles with page scripts off.
+      if (Object.keys(preferences(options)).length > 0) {
+        const own = await launch(options);
+        return firefoxSession(own.defaultBrowserContext(), own);
+      }
+      return firefoxSession(await (await sharedBrowser()).createBrowserContext(), undefined);
     },
     stop: async () => {
       if (shared) await (await shared).close();

@@ -31,7 +31,7 @@ export async function expectFrame(
   iframe = OPTOUT_FRAME,
 ): Promise<void> {
   await expect
-    .poll(() => frameView(page, iframe), { message: `the frame shows ${expected.status}`, intervals: [50, 100, 200] })
+    .poll(() => frameView(page, iframe), { intervals: [50, 100, 200] })
     .toMatchObject({ upgraded: true, ...expected });
 }
 
