@@ -10,8 +10,6 @@ export interface BuilderPageInput {
   /** The host's origin as the browser reached it, for the generated code. */
   readonly hostOrigin: string;
   readonly languages: readonly Language[];
-  /** Per-response CSP nonce for the inline `<style>`. */
-  readonly nonce: string;
   /** The builder's module script, when built (the form works without it). */
   readonly builderScript: string | undefined;
 }
@@ -21,7 +19,8 @@ export function frameTitle(lang: string): string {
   return (lang === 'auto' ? fallbackLanguage : (findLanguage(lang) ?? fallbackLanguage)).texts.title;
 }
 
-const styles = `
+/** The page's one inline style, allowed by its hash. */
+export const builderStyles = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; background: #f6f8fa; line-height: 1.5; }
 body { margin: 0; }
 main { max-width: 68rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
@@ -66,7 +65,7 @@ function textField(name: string, label: string, value: string | undefined, hint:
 }
 
 export function renderBuilderPage(input: BuilderPageInput): string {
-  const { params, hostOrigin, nonce } = input;
+  const { params, hostOrigin } = input;
   const title = frameTitle(params.lang);
   const languageOptions = [
     `<option value="auto"${params.lang === 'auto' ? ' selected' : ''} data-title="${escapeHtml(fallbackLanguage.texts.title)}">The visitor's browser language (auto)</option>`,
@@ -85,7 +84,7 @@ export function renderBuilderPage(input: BuilderPageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Embed code builder — optout-frame</title>
-<style nonce="${nonce}">${styles}</style>
+<style>${builderStyles}</style>
 ${input.builderScript ? `<script type="module" src="${escapeHtml(input.builderScript)}"></script>` : ''}
 </head>
 <body>

@@ -2,30 +2,32 @@
 import express, { type Request, type Router } from 'express';
 import { shippedLanguages } from '../widget/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import { renderBuilderPage } from './builder-page.js';
+import { builderStyles, renderBuilderPage } from './builder-page.js';
+import type { HostConfig } from './config.js';
+import { documentCache, sendDocument } from './document-cache.js';
 import { parseFrameParams } from './frame-params.js';
+import { hashSource, hostPolicy } from './security-headers.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */
 function filledFields(query: Request['query']): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export function builderRoutes(assets: FrameAssets): Router {
+export function builderRoutes(config: HostConfig, assets: FrameAssets): Router {
   const router = express.Router();
+  // The host-wide policy, plus the page's one inline style by its hash.
+  const csp = hostPolicy(config, [hashSource(builderStyles)]);
+  const documents = documentCache();
   router.get('/', (req, res) => {
     const params = parseFrameParams(filledFields(req.query));
-    res
-      .set('Cache-Control', 'no-cache')
-      .type('html')
-      .send(
-        renderBuilderPage({
-          params,
-          hostOrigin: `${req.protocol}://${req.get('host') ?? 'localhost'}`,
-          languages: shippedLanguages,
-          nonce: String(res.locals.cspNonce),
-          builderScript: assets.builderScript,
-        }),
-      );
+    const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
+    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
+    // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
+    const document = documents(`${hostOrigin} ${req.originalUrl}`, () => ({
+      html: renderBuilderPage({ params, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript }),
+      csp,
+    }));
+    sendDocument(req, res, document);
   });
   return router;
 }

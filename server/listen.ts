@@ -60,6 +60,8 @@ export function listen(
   timeouts: Partial<ListenTimeouts> = {},
 ): Promise<Server> {
   const limits = { ...defaultTimeouts, ...timeouts };
+  // Each open connection and the response it carries now (a Map write per request: no listener per response).
+  const open = new Map<Socket, ServerResponse | undefined>();
   const server: Server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -70,10 +72,15 @@ export function listen(
       // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
       // socket that is about to close under its next request.
       if (closingServers.has(server)) res.setHeader('Connection', 'close');
-      else trackInFlight(server, res);
+      else open.set(req.socket, res);
       handler(req, res);
     },
   );
+  server.on('connection', (socket: Socket) => {
+    open.set(socket, undefined);
+    socket.once('close', () => open.delete(socket));
+  });
+  openConnections.set(server, open);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
@@ -88,18 +95,8 @@ export function listen(
 }
 
 const closingServers = new WeakSet<Server>();
-/** Responses not yet sent, per server: told to close their connection if a stop begins. */
-const inFlight = new WeakMap<Server, Set<ServerResponse>>();
-
-function trackInFlight(server: Server, res: ServerResponse): void {
-  let responses = inFlight.get(server);
-  if (!responses) inFlight.set(server, (responses = new Set()));
-  const pending = responses;
-  pending.add(res);
-  const done = () => pending.delete(res);
-  res.once('finish', done);
-  res.once('close', done);
-}
+/** Per server, its connections and the response each carries: told to close their connection if a stop begins. */
+const openConnections = new WeakMap<Server, Map<Socket, ServerResponse | undefined>>();
 
 /**
  * Stops accepting connections and lets in-flight requests finish; keep-alive sockets are closed
@@ -107,8 +104,8 @@ function trackInFlight(server: Server, res: ServerResponse): void {
  */
 export function close(server: Server, graceMs = 10_000): Promise<void> {
   closingServers.add(server);
-  for (const res of inFlight.get(server) ?? []) {
-    if (!res.headersSent) res.setHeader('Connection', 'close');
+  for (const res of openConnections.get(server)?.values() ?? []) {
+    if (res && !res.headersSent) res.setHeader('Connection', 'close');
   }
   return new Promise((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);

@@ -1,5 +1,5 @@
 // Runs the opt-out host alone (`node dist/lib/server/main.js` or `tsx server/main.ts`), configured from the environment.
-import { createHostListener } from './host-listener.js';
+import { createOptOutHost } from './app.js';
 import { AssetsError } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
@@ -7,7 +7,7 @@ import { serverOrigin } from './server-origin.js';
 
 try {
   const config = loadConfig();
-  const server = await listen(createHostListener(config), config.port, config.host);
+  const server = await listen(createOptOutHost(config), config.port, config.host);
   // The bound port, so PORT=0 (any free port) prints where the host really is.
   console.log(`optout-frame host: ${serverOrigin(server, config.host)}`);
   onShutdownSignal(() => close(server));
