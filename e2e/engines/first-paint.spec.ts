@@ -28,7 +28,9 @@ const iframe = () => `iframe[src^="${probed.origin}/optout"]`;
 /** Every distinct status painted since the frame document started, once its script has taken over. */
 async function paintedStatuses(page: EnginePage, expected: { status: string; buttons: readonly string[] }) {
   await expectFrame(page, expected, iframe());
-  return page.evaluateInFrame(iframe(), (name) => (window as unknown as Record<string, (string | null)[]>)[name], PAINTS);
+  const painted = await page.evaluateInFrame(iframe(), (name) => (window as unknown as Record<string, unknown>)[name] ?? 'no probe ran', PAINTS);
+  if (!Array.isArray(painted)) throw new Error(`the paint probe did not run in the frame: ${String(painted)}`);
+  return painted as (string | null)[];
 }
 
 test('an opted-out visitor sees "opted out" from the first paint on, before the frame script arrives', async ({ visitor }) => {

@@ -31,8 +31,10 @@ function plantProbe(html: string, headers: IncomingMessage['headers']): { body: 
 function forward(target: URL, holdScriptsMs: number, req: IncomingMessage, res: ServerResponse): void {
   const path = req.url ?? '/';
   const isFrame = req.method === 'GET' && new URL(path, target).pathname === '/optout';
-  // Plain bytes from the host so the document can be edited.
-  const headers = { ...req.headers, 'accept-encoding': 'identity' };
+  // Plain bytes from the host so the document can be edited, and never a 304: the cached copy
+  // has the probe, but the 304's policy would not have its hash.
+  const headers: Record<string, string | string[] | undefined> = { ...req.headers, 'accept-encoding': 'identity' };
+  if (isFrame) for (const name of ['if-none-match', 'if-modified-since']) delete headers[name];
   const upstream = request(new URL(path, target), { method: req.method, headers }, async (answer) => {
     if (/^\/assets\/.*\.js$/.test(path)) await new Promise((resolve) => setTimeout(resolve, holdScriptsMs));
     if (!isFrame || answer.statusCode !== 200) {
