@@ -47,7 +47,6 @@ export function chromiumEngine(): Engine {
     name: 'chromium',
     // Chromium has no GPC setting; a test that set the header itself would only test the test.
     abilities: { gpc: false, javaScriptOff: true },
-    version: async () => `Chromium ${(await launched()).version()}`,
     async startSession(options: SessionOptions = {}) {
       if (options.gpc) throw new EngineUnsupportedError('chromium', 'gpc');
       const context = await (await launched()).newContext({ javaScriptEnabled: options.javaScript !== false });

@@ -47,8 +47,6 @@ export interface Engine {
   /** The configuration's name, e.g. `webkit-itp`. */
   readonly name: string;
   readonly abilities: EngineAbilities;
-  /** e.g. `Firefox 153.8.0esr`, as the running browser reports it. */
-  version(): Promise<string>;
   startSession(options?: SessionOptions): Promise<EngineSession>;
   /** Stops whatever the engine keeps running between sessions (a driver server, a browser). */
   stop(): Promise<void>;

@@ -69,7 +69,6 @@ export function firefoxEngine(): Engine {
   return {
     name: 'firefox',
     abilities: { gpc: true, javaScriptOff: true },
-    version: async () => (await sharedBrowser()).version(),
     async startSession(options: SessionOptions = {}) {
       // Preferences apply to a whole browser, so a session with options gets a browser of its own,
       // already empty; there a new context's first page never settles with page scripts off.

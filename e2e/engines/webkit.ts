@@ -110,14 +110,6 @@ export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
     name,
     // WebKit has no GPC (Safari does not send it either).
     abilities: { gpc: false, javaScriptOff: true },
-    async version() {
-      const driver = await newDriver({});
-      try {
-        return `WebKitGTK ${String((await driver.getCapabilities()).get('browserVersion'))}`;
-      } finally {
-        await driver.quit();
-      }
-    },
     async startSession(options: SessionOptions = {}) {
       if (options.gpc) throw new EngineUnsupportedError(name, 'gpc');
       return webkitSession(await newDriver(options));
