@@ -23,18 +23,39 @@ function freePort(): Promise<number> {
   });
 }
 
-/** WebKitWebDriver under `xvfb-run -a` (MiniBrowser needs a display), in its own process group to stop it whole. */
-async function startDriverServer(): Promise<{ url: string; process: ChildProcess }> {
+/** Stops a process started `detached` and everything in its group (xvfb-run, Xvfb, WebKitWebDriver). */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return;
+  try {
+    process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+}
+
+/** One try: WebKitWebDriver under `xvfb-run -a` (MiniBrowser needs a display), answering on a free port. */
+async function tryDriverServer(): Promise<{ url: string; process: ChildProcess } | undefined> {
   const port = await freePort();
   const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if (child.exitCode !== null) break;
+  for (let attempt = 0; attempt < 100 && child.exitCode === null; attempt++) {
     if (await fetch(`${url}/status`).then((r) => r.ok, () => false)) return { url, process: child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  child.kill();
-  throw new Error(`WebKitWebDriver did not start on port ${port} (is webkit2gtk-driver and xvfb installed?)`);
+  stopGroup(child);
+  return undefined;
+}
+
+/**
+ * The driver server, retried: two workers starting `xvfb-run -a` at once can pick the same
+ * display number, and the loser exits at once.
+ */
+async function startDriverServer(): Promise<{ url: string; process: ChildProcess }> {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const started = await tryDriverServer();
+    if (started) return started;
+  }
+  throw new Error('WebKitWebDriver did not start (are the webkit2gtk-driver and xvfb packages installed?)');
 }
 
 function miniBrowserArgs(policy: WebKitPolicy, options: SessionOptions): string[] {
@@ -98,6 +119,7 @@ export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
   let server: Promise<{ url: string; process: ChildProcess }> | undefined;
   const serverUrl = async () => (await (server ??= startDriverServer())).url;
   // Each session is a new MiniBrowser in automation mode, whose storage is ephemeral: a fresh visitor.
+  // WebKitWebDriver serves one session at a time, so a test holds one session at a time.
   const newDriver = async (options: SessionOptions) =>
     new Builder()
       .usingServer(await serverUrl())
@@ -117,7 +139,7 @@ export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
     async stop() {
       const running = await server;
       server = undefined;
-      if (running?.process.pid) process.kill(-running.process.pid, 'SIGTERM');
+      if (running) stopGroup(running.process);
     },
   };
 }
