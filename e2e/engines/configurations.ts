@@ -14,14 +14,16 @@ export interface Configuration {
    * third-party cookies blocked refuses it, so there only the frame's own localStorage keeps the choice.
    */
   readonly frameCookie: 'kept' | 'refused';
+  /** The frame's own `localStorage`: partitioned and kept, or throwing (Chromium treats it as third-party storage). */
+  readonly frameStorage: 'kept' | 'throws';
   create(): Engine;
 }
 
 export const configurations: readonly Configuration[] = [
-  { name: 'chromium', frameCookie: 'kept', create: chromiumEngine },
-  { name: 'firefox', frameCookie: 'kept', create: firefoxEngine },
-  { name: 'webkit', frameCookie: 'refused', create: () => webkitEngine('webkit', { itp: false }) },
-  { name: 'webkit-itp', frameCookie: 'refused', create: () => webkitEngine('webkit-itp', { itp: true }) },
+  { name: 'chromium', frameCookie: 'kept', frameStorage: 'throws', create: chromiumEngine },
+  { name: 'firefox', frameCookie: 'kept', frameStorage: 'kept', create: firefoxEngine },
+  { name: 'webkit', frameCookie: 'refused', frameStorage: 'kept', create: () => webkitEngine('webkit', { itp: false }) },
+  { name: 'webkit-itp', frameCookie: 'refused', frameStorage: 'kept', create: () => webkitEngine('webkit-itp', { itp: true }) },
 ];
 
 export function configuration(name: ConfigurationName): Configuration {
