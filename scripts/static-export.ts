@@ -4,8 +4,8 @@ import { copyFileSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSyn
 import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { renderStaticBridgePage, renderStaticFramePage, renderStaticHeaders, type StaticScripts } from '../server/static-pages.js';
-import { fallbackLanguage, shippedLanguages } from '../widget/i18n/index.js';
-import type { StaticConfig, StaticLanguage } from '../widget/static-boot.js';
+import { fallbackLanguage, shippedLanguages } from '../widget/shared/i18n/index.js';
+import type { StaticConfig, StaticLanguage } from '../widget/shared/static-config.js';
 import { staticBuildConfig } from '../vite.config.js';
 
 interface ManifestEntry {
@@ -61,9 +61,9 @@ export function writeStaticPages(outDir: string, manifestPath: string, config: S
   mkdirSync(join(outDir, 'optout/bridge'), { recursive: true });
   writeFileSync(
     join(outDir, 'optout/index.html'),
-    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/static-frame.ts')),
+    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/frame/static-frame.ts')),
   );
-  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/static-bridge.ts')));
+  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')));
   writeFileSync(join(outDir, '_headers'), renderStaticHeaders(config));
 }
 

@@ -6,7 +6,7 @@ import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
-import { ParamError } from './frame-params.js';
+import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
 import { optOutRoutes } from './optout-routes.js';
 import { noStore, securityHeaders } from './security-headers.js';
@@ -24,6 +24,9 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a TLS proxy, req.protocol (the form's same-origin check, the builder's embed code)
+  // comes from X-Forwarded-Proto, but only when the proxy's own address is one configured.
+  if (config.trustProxy.length > 0) app.set('trust proxy', config.trustProxy);
 
   // Before the document headers: a script needs only its own few (see hashed-assets.ts).
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));

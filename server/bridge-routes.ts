@@ -1,7 +1,7 @@
 // GET /optout/bridge: the invisible document the client loads on pages that do not show the widget.
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response, type Router } from 'express';
-import { choiceCookie } from '../widget/choice.js';
+import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
 import type { HostConfig } from './config.js';

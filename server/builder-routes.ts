@@ -1,11 +1,11 @@
 // GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript.
 import express, { type Request, type Router } from 'express';
-import { shippedLanguages } from '../widget/i18n/index.js';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { builderStyles, renderBuilderPage } from './builder-page.js';
 import type { HostConfig } from './config.js';
 import { documentCache, sendDocument } from './document-cache.js';
-import { parseFrameParams } from './frame-params.js';
+import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { hashSource, hostPolicy } from './security-headers.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */

@@ -1,5 +1,10 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
-import type { DefaultState } from '../widget/choice.js';
+import type { DefaultState } from '../widget/shared/choice.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
+import { readTlsCredentials, type TlsCredentials } from './tls-files.js';
+import { readTrustProxy } from './trust-proxy.js';
+
+export { ConfigError, type ConfigProblem } from './config-error.js';
 
 export interface HostConfig {
   /** Port of the opt-out host (`PORT`, 3000). */
@@ -14,30 +19,10 @@ export interface HostConfig {
   readonly cookieName: string;
   /** State before any choice (`OPTOUT_DEFAULT`, in). */
   readonly defaultState: DefaultState;
-}
-
-/** One bad environment value and what it should be. */
-export interface ConfigProblem {
-  readonly variable: string;
-  readonly message: string;
-}
-
-/**
- * Bad environment values; `variable` names the first, `problems` lists every one, and the
- * message names them all on one line so start-up can say exactly what to fix in one go.
- */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly problems: readonly ConfigProblem[];
-  constructor(
-    readonly variable: string,
-    message: string,
-    more: readonly ConfigProblem[] = [],
-  ) {
-    const problems = [{ variable, message }, ...more];
-    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('; '));
-    this.problems = problems;
-  }
+  /** Certificate and key to serve HTTPS with (`OPTOUT_TLS_CERT`, `OPTOUT_TLS_KEY`); none = plain HTTP. */
+  readonly tls?: TlsCredentials;
+  /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
+  readonly trustProxy: readonly string[];
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -127,6 +112,8 @@ export function loadConfig(env: Env = process.env): HostConfig {
     allowedOrigins: read(() => readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'), []),
     cookieName: read(() => readCookieName(env, 'OPTOUT_COOKIE_NAME'), ''),
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
+    tls: read(() => readTlsCredentials(env), undefined),
+    trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
   };
   const [first, ...more] = problems;
   if (first) throw new ConfigError(first.variable, first.message, more);

@@ -1,0 +1,68 @@
+// Frame entry: upgrades the server-rendered toggle, keeps each choice in every layer the browser allows, and tells the page through the messenger.
+import './define.js';
+import { readBoot } from '../shared/boot.js';
+import type { ChoiceKeeper } from './choice-keeper.js';
+import type { OptOutState } from '../shared/choice.js';
+import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
+import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
+import { startMatomoCompat } from './matomo-compat.js';
+
+const boot = readBoot(document);
+// The layers may hold what the host could not see (frame storage, GPC only in the navigator):
+// the keeper's state, not the first HTML's, is what the element shows and `ready` says.
+let keeper: ChoiceKeeper = openFrameChoice(window, boot);
+const toggle = document.querySelector('optout-toggle');
+
+if (toggle) {
+  // Matomo's own messages, for a page whose unmodified matomo.js tracks on this host name.
+  const isAllowed = (origin: string) => originAllowed(origin, boot.allowedOrigins);
+  const embedder = window.parent !== window ? parentOrigin() : undefined;
+  const matomo = startMatomoCompat({
+    pageOrigin: embedder && isAllowed(embedder) ? embedder : undefined,
+    isAllowed,
+    state: keeper.state,
+  });
+  /** Every new state passes here (a click, a page's opt-out, another tab, a storage grant). */
+  const show = (state: OptOutState): void => {
+    toggle.optedOut = state.optedOut;
+    toggle.reason = state.reason;
+    matomo.changed(state);
+    // Where nothing can be kept, a toggle would forget the click: the element explains instead.
+    toggle.storageBlocked = !keeper.canStore;
+    toggle.storageAccess = !keeper.canStore && hasStorageAccessApi(document);
+  };
+  toggle.texts = boot.texts;
+  show(keeper.state);
+
+  const messenger = startFrameMessenger({
+    allowedOrigins: boot.allowedOrigins,
+    state: keeper.state,
+    // Another tab may have changed the layers where no BroadcastChannel carried the news.
+    read: () => keeper.refresh(),
+    optOut: () => keeper.choose(true),
+    // A page's opt-out or another tab: show it (setting properties fires no optout-change).
+    onChange: show,
+  });
+  // element → store → message: a click is stored in every layer first, then the page hears of it.
+  toggle.addEventListener('optout-change', (event) => {
+    const state = keeper.choose(event.detail.optedOut);
+    show(state);
+    messenger.changed(state);
+  });
+  toggle.addEventListener('optout-storage-access', () => {
+    void requestStorageAccessThenReload(window);
+  });
+  // The page's client sizes the <iframe> to this height, so there is never a scroll bar.
+  const root = document.documentElement;
+  new ResizeObserver(() => messenger.resized(root.getBoundingClientRect().height)).observe(root);
+
+  // A grant from an earlier visit has to be claimed again by each new document.
+  if (!keeper.canStore) {
+    void resumeStorageAccess(document, navigator).then((granted) => {
+      if (!granted) return;
+      keeper = openFrameChoice(window, boot);
+      show(keeper.state);
+      messenger.changed(keeper.state);
+    });
+  }
+}
