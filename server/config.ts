@@ -132,9 +132,9 @@ export function loadConfig(env: Env = process.env): HostConfig {
     allowedOrigins: read(() => readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'), []),
     cookieName: read(() => readCookieName(env, 'OPTOUT_COOKIE_NAME'), ''),
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
+    configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
-  const configFile = read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined);
   const [first, ...more] = problems;
   if (first) throw new ConfigError(first.variable, first.message, more);
-  return configFile ? { ...config, configFile } : config;
+  return config;
 }
