@@ -78,7 +78,7 @@ export const SITES_DIR = 'dist/static-sites';
 
 /** A profile's own export settings: the host's cookie name, the profile's default and origins. */
 function profileConfig(cookieName: string, profile: Profile): StaticConfig {
-  return { cookieName, defaultState: profile.defaultState, allowedOrigins: profile.allowedOrigins };
+  return { cookieName, defaultState: profile.config.defaultState, allowedOrigins: profile.config.allowedOrigins };
 }
 
 /**

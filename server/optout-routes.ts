@@ -9,6 +9,7 @@ import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from './frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, nonceSource, noStore } from './security-headers.js';
+import { requestProfile, type Profile, type Profiles } from './site-profiles.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -39,15 +40,24 @@ function isSameOriginPost(req: Request): boolean {
   return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
-export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
+export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
   const router = express.Router();
   // The frame loads its own module script and styles itself inline; there is no inline script.
-  const framePolicy = documentPolicy(config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] });
+  // Each profile's own policy: its frame-ancestors are its origins only.
+  const framePolicies = new Map(
+    [profiles.top, ...profiles.sites.values()].map((profile) => [
+      profile,
+      documentPolicy(profile.config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] }),
+    ]),
+  );
 
   router.get('/optout', (req: Request, res: Response) => {
-    const params = parseFrameParams(req.query);
+    const profile: Profile = requestProfile(profiles, req.query);
+    const site = profile.config;
+    // The site's theming defaults, under the request's own parameters.
+    const params = parseFrameParams({ ...profile.theme, ...req.query });
     const language = negotiateLanguage(params.lang, req.get('accept-language'));
-    const choice = requestChoice(req, config);
+    const choice = requestChoice(req, site);
     const cookieRefused = choice === undefined && req.query[STORED_MARK] !== undefined;
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
@@ -56,22 +66,22 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
       .vary('Cookie')
       .vary('Accept-Language')
       .vary('Sec-GPC');
-    framePolicy(req, res);
+    framePolicies.get(profile)?.(req, res);
     // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
     sendHtml(
       req,
       res,
       renderFramePage({
-        state: requestState(req, config),
-        language,
+        state: requestState(req, site),
+        language: { ...language, texts: profile.texts(language) },
         params,
         assets,
         nonce: NONCE_SLOT,
         formAction: `/optout${queryString(req)}`,
-        cookieName: config.cookieName,
-        defaultState: config.defaultState,
+        cookieName: site.cookieName,
+        defaultState: site.defaultState,
         cookieRefused,
-        allowedOrigins: config.allowedOrigins,
+        allowedOrigins: site.allowedOrigins,
       }),
     );
   });
@@ -88,6 +98,8 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   router.post('/optout', refuseCrossSite, express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
     noStore(res);
     const body: Record<string, unknown> = req.body ?? {};
+    // The form came from the frame itself (above); its profile must exist, as for the GET it returns to.
+    requestProfile(profiles, req.query);
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));

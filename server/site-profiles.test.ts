@@ -32,14 +32,14 @@ function refusal(query: Record<string, unknown>): ParamError {
 describe('profiles', () => {
   it('without site=: the environment origins and default, the top-level texts over the shipped ones', () => {
     const top = requestProfile(profiles, {});
-    expect(top).toMatchObject({ site: undefined, allowedOrigins: ['https://main.example.org'], defaultState: 'in', theme: {} });
+    expect(top).toMatchObject({ site: undefined, config: { allowedOrigins: ['https://main.example.org'], defaultState: 'in' }, theme: {} });
     expect(top.texts(en)).toEqual({ ...en.texts, intro: 'Top intro.' });
     expect(top.texts(de)).toBe(de.texts);
   });
 
   it("site=news: only the site's origins, its own default, its texts over the top level's, its theme", () => {
     const news = requestProfile(profiles, { site: 'news' });
-    expect(news).toMatchObject({ site: 'news', allowedOrigins: ['https://news.example.org'], defaultState: 'out', theme: { fontColor: '222' } });
+    expect(news).toMatchObject({ site: 'news', config: { allowedOrigins: ['https://news.example.org'], defaultState: 'out', cookieName: 'optout' }, theme: { fontColor: '222' } });
     expect(news.texts(en)).toEqual({ ...en.texts, intro: 'Top intro.', title: 'News opt-out' });
     // Worked out once per language.
     expect(news.texts(en)).toBe(news.texts(en));
@@ -47,7 +47,7 @@ describe('profiles', () => {
 
   it("site=shop: without its own default it takes OPTOUT_DEFAULT", () => {
     const shop = requestProfile(profiles, { site: 'shop' });
-    expect(shop.defaultState).toBe('in');
+    expect(shop.config.defaultState).toBe('in');
     expect(shop.texts(de).intro).toBe('Laden.');
     expect(shop.texts(en).intro).toBe('Top intro.');
   });
@@ -63,7 +63,7 @@ describe('profiles', () => {
 
   it('without a file there are no sites, and any site= says so', () => {
     const bare = buildProfiles(loadConfig({}));
-    expect(bare.top).toMatchObject({ allowedOrigins: [], defaultState: 'in' });
+    expect(bare.top.config).toMatchObject({ allowedOrigins: [], defaultState: 'in' });
     expect(bare.top.texts(en)).toBe(en.texts);
     expect(() => requestProfile(bare, { site: 'news' })).toThrow('none: this host has no OPTOUT_CONFIG sites');
   });

@@ -9,9 +9,11 @@ import { ParamError } from './frame-params.js';
 export interface Profile {
   /** The `site=<id>` that chose it; undefined for the top level. */
   readonly site: string | undefined;
-  /** Who may frame it and get answers from it; empty = anyone (the top level without `OPTOUT_ALLOWED_ORIGINS`). */
-  readonly allowedOrigins: readonly string[];
-  readonly defaultState: DefaultState;
+  /**
+   * The host's configuration as this profile sees it: its `allowedOrigins` (who may frame it and
+   * get answers; empty = anyone) and its `defaultState`, so routes use it wherever they used the host's.
+   */
+  readonly config: HostConfig;
   /** Theming defaults; the request's own query parameters win over them. */
   readonly theme: ThemeDefaults;
   /** The frame's texts in `language`: shipped, then the file's top level, then the site's own. */
@@ -23,14 +25,23 @@ export function siteTexts(file: ConfigFile | undefined, site: string | undefined
   return mergeTexts(language, [file?.texts, site === undefined ? undefined : file?.sites.get(site)?.texts]);
 }
 
+interface ProfileFields {
+  readonly site: string | undefined;
+  readonly allowedOrigins: readonly string[];
+  readonly defaultState: DefaultState;
+  readonly theme: ThemeDefaults;
+}
+
 /** A profile whose merged texts are worked out once per language. */
-function profile(file: ConfigFile | undefined, fields: Omit<Profile, 'texts'>): Profile {
+function profile(config: HostConfig, { site, allowedOrigins, defaultState, theme }: ProfileFields): Profile {
   const merged = new Map<string, FrameTexts>();
   return Object.freeze({
-    ...fields,
+    site,
+    config: Object.freeze({ ...config, allowedOrigins, defaultState }),
+    theme,
     texts(language: Language): FrameTexts {
       let texts = merged.get(language.tag);
-      if (!texts) merged.set(language.tag, (texts = siteTexts(file, fields.site, language)));
+      if (!texts) merged.set(language.tag, (texts = siteTexts(config.configFile, site, language)));
       return texts;
     },
   });
@@ -50,11 +61,11 @@ export interface Profiles {
  */
 export function buildProfiles(config: HostConfig): Profiles {
   const file = config.configFile;
-  const top = profile(file, { site: undefined, allowedOrigins: config.allowedOrigins, defaultState: config.defaultState, theme: {} });
+  const top = profile(config, { site: undefined, allowedOrigins: config.allowedOrigins, defaultState: config.defaultState, theme: {} });
   const sites = new Map(
     [...(file?.sites.values() ?? [])].map((site) => [
       site.id,
-      profile(file, {
+      profile(config, {
         site: site.id,
         allowedOrigins: site.allowedOrigins,
         defaultState: site.defaultState ?? config.defaultState,
