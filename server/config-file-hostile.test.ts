@@ -1,15 +1,16 @@
 // Property-based: hostile texts in an OPTOUT_CONFIG file are refused at start-up with one clean line, or kept exactly and shown as inert text.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languages, shippedLanguages } from '../widget/i18n/index.js';
 import { ConfigFileError, loadConfigFile } from './config-file.js';
-import { FORBIDDEN_IN_TEXT, TEXT_KEYS, TEXT_LIMITS, type TextKey } from './config-texts.js';
+import { FORBIDDEN_IN_TEXT, TEXT_KEYS, TEXT_LIMITS, textProblem, type TextKey } from './config-texts.js';
 import { parseFrameParams } from './frame-params.js';
 import { renderFramePage } from './frame-page.js';
 import { escapeHtml } from './html.js';
 import { siteTexts } from './site-profiles.js';
 import { hasMarkup, hostileText, INJECTIONS } from './testing/hostile-strings.js';
 import { writeConfigFile } from './testing/config-files.js';
+import { startInProcessHost, type InProcessHost } from './testing/in-process-host.js';
 
 /** Every run writes and reads a real file; fast-check prints the seed of any failure to replay it. */
 const RUNS = { numRuns: 150 };
@@ -115,5 +116,39 @@ describe('hostile texts in the file', () => {
       RUNS,
     );
     expect(rendered).toBeGreaterThan(10);
+  });
+});
+
+/** Recorded, so a failure replays: change it to sample other texts. */
+const HOST_SEED = 1702;
+
+describe('hostile texts the file accepts, served by the real host', () => {
+  /** One site per accepted text, each overriding one key in English. */
+  const samples = fc
+    .sample(fc.tuple(fc.constantFrom(...TEXT_KEYS), hostileFileText), { seed: HOST_SEED, numRuns: 200 })
+    .filter(([key, text]) => textProblem(key, text) === undefined);
+  let host: InProcessHost;
+
+  beforeAll(async () => {
+    const sites = Object.fromEntries(
+      samples.map(([key, text], index) => [`s${index}`, { allowedOrigins: ['https://news.example.org'], texts: { en: { [key]: text } } }]),
+    );
+    host = await startInProcessHost({ OPTOUT_CONFIG: writeConfigFile({ sites }) });
+  });
+  afterAll(() => host.close());
+
+  it('never add a "<" to the frame page: every one of them is in it escaped, as text', async () => {
+    expect(samples.length).toBeGreaterThan(50);
+    const count = (body: string) => body.split('<').length;
+    const clean = await host.request({ path: '/optout' });
+    const cleanGpc = await host.request({ path: '/optout', headers: { 'sec-gpc': '1' } });
+    for (const [index, [key, text]] of samples.entries()) {
+      const gpc = key === 'gpcHonoured';
+      const response = await host.request({ path: `/optout?site=s${index}`, headers: gpc ? { 'sec-gpc': '1' } : {} });
+      expect(response.status, `s${index}`).toBe(200);
+      expect(count(response.body), `${key}: ${JSON.stringify(text.slice(0, 40))}`).toBe(count((gpc ? cleanGpc : clean).body));
+      const shown = key === 'title' || key === 'intro' || key === 'optedIn' || key === 'optOutButton' || gpc;
+      if (shown) expect(response.body).toContain(escapeHtml(text));
+    }
   });
 });
