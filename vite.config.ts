@@ -20,7 +20,7 @@ export default defineConfig({
     target: 'es2022',
     modulePreload: false,
     rollupOptions: {
-      input: { frame: 'widget/frame.ts' },
+      input: { frame: 'widget/frame/frame.ts' },
       output: hashedNames,
     },
   },
@@ -38,7 +38,7 @@ export const bridgeBuildConfig: UserConfig = {
     manifest: '.vite/bridge-manifest.json',
     target: 'es2022',
     modulePreload: false,
-    rollupOptions: { input: { bridge: 'widget/bridge.ts' }, output: hashedNames },
+    rollupOptions: { input: { bridge: 'widget/bridge/bridge.ts' }, output: hashedNames },
   },
 };
 
@@ -51,7 +51,7 @@ export const builderBuildConfig: UserConfig = {
     manifest: '.vite/builder-manifest.json',
     target: 'es2022',
     modulePreload: false,
-    rollupOptions: { input: { builder: 'widget/builder.ts' }, output: hashedNames },
+    rollupOptions: { input: { builder: 'widget/builder/builder.ts' }, output: hashedNames },
   },
 };
 
@@ -68,7 +68,7 @@ export const staticBuildConfig: UserConfig = {
     target: 'es2022',
     modulePreload: false,
     rollupOptions: {
-      input: { 'static-frame': 'widget/static-frame.ts', 'static-bridge': 'widget/static-bridge.ts' },
+      input: { 'static-frame': 'widget/frame/static-frame.ts', 'static-bridge': 'widget/bridge/static-bridge.ts' },
       output: hashedNames,
     },
   },
@@ -81,6 +81,6 @@ export const clientScriptBuildConfig: UserConfig = {
     outDir: 'dist/public',
     emptyOutDir: false,
     target: 'es2022',
-    lib: { entry: 'widget/client-script.ts', formats: ['iife'], name: 'optoutFrameClient', fileName: () => 'client.js' },
+    lib: { entry: 'widget/client/client-script.ts', formats: ['iife'], name: 'optoutFrameClient', fileName: () => 'client.js' },
   },
 };

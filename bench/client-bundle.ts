@@ -3,7 +3,7 @@ import { build } from 'vite';
 import { root } from './processes.js';
 
 /**
- * Builds `widget/client.ts` into one minified classic script that defines `optoutBench.connectOptOut`.
+ * Builds `widget/client/client.ts` into one minified classic script that defines `optoutBench.connectOptOut`.
  * The bench pages inline it, so the state's cost is measured without an extra request for the
  * library itself (a site bundles it into its own script).
  */
@@ -16,7 +16,7 @@ export async function bundleClient(): Promise<string> {
     build: {
       write: false,
       target: 'es2022',
-      lib: { entry: 'widget/client.ts', formats: ['iife'], name: 'optoutBench', fileName: () => 'client.js' },
+      lib: { entry: 'widget/client/client.ts', formats: ['iife'], name: 'optoutBench', fileName: () => 'client.js' },
     },
   });
   const results = Array.isArray(output) ? output : [output];

@@ -1,7 +1,7 @@
 // Abuse in a real browser: CSRF from another page of the site, sandboxed opaque-origin frames, a page flooding the frame with fuzzed messages.
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import { parsePageMessage, PROTOCOL } from '../widget/protocol.js';
+import { parsePageMessage, PROTOCOL } from '../widget/shared/protocol.js';
 import { optOutFrame, texts } from './frame.js';
 import { startHostileSite, type HostileSite } from './hostile-site.js';
 import { HOST_ORIGIN } from './origins.js';

@@ -1,6 +1,6 @@
 // destroy() leaves nothing behind: every listener it added is removed (counted), no timer pending, its bridge gone.
 import { expect, test, type Page } from '@playwright/test';
-import type { OptOutClient } from '../widget/client.js';
+import type { OptOutClient } from '../widget/client/client.js';
 import { startTestSite, type TestSite } from './servers.js';
 import { CLIENT_MODULE_PATH, startPageServer, type ClientModule, type PageServer } from './test-pages.js';
 

@@ -1,7 +1,7 @@
 // Every shipped language renders its own texts, lang and dir in the cross-site frame; auto negotiates; unknown is English.
 import { expect, test, type FrameLocator } from '@playwright/test';
-import { shippedLanguages } from '../widget/i18n/index.js';
-import type { Language } from '../widget/i18n/texts.js';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
+import type { Language } from '../widget/shared/i18n/texts.js';
 import { openEmbedded } from './embed.js';
 import { HOST_ORIGIN } from './origins.js';
 

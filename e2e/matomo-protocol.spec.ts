@@ -1,6 +1,6 @@
 // Matomo compatibility: the test page plays matomo.js's side of Matomo's opt-out messages, exactly as matomo.js does.
 import { expect, test, type FrameLocator, type Page } from '@playwright/test';
-import { PROTOCOL } from '../widget/protocol.js';
+import { PROTOCOL } from '../widget/shared/protocol.js';
 import { texts } from './frame.js';
 import { HOST_ORIGIN } from './origins.js';
 import { askFrame } from './messages.js';

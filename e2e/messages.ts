@@ -1,6 +1,6 @@
 // e2e helpers for the message protocol: a page script's view through window.optout, and raw messages to a frame.
 import type { Page } from '@playwright/test';
-import type { OptOutState } from '../widget/choice.js';
+import type { OptOutState } from '../widget/shared/choice.js';
 
 declare global {
   interface Window {

@@ -1,6 +1,6 @@
 // Records, from the very start of each page, what page scripts hear: every subscriber call and every message from the host's frames.
 import type { BrowserContext, Page } from '@playwright/test';
-import type { OptOutState } from '../widget/choice.js';
+import type { OptOutState } from '../widget/shared/choice.js';
 
 interface Recorded {
   /** Every state a subscriber added before any other page script ran was called with. */

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { writeStaticPages } from '../scripts/static-export.js';
-import { shippedLanguages } from '../widget/i18n/index.js';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { texts } from './frame.js';
 import { startPageServer, type PageServer } from './page-server.js';
 

@@ -4,12 +4,12 @@ import { join, normalize } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { close, listen } from '../server/listen.js';
-import type * as clientModule from '../widget/client.js';
+import type * as clientModule from '../widget/client/client.js';
 
 const libDir = fileURLToPath(new URL('../dist/lib/', import.meta.url));
 
 /** Where a test page imports `optout-frame/client` from: dist/lib, exactly what the package exports. */
-export const CLIENT_MODULE_PATH = '/optout-lib/widget/client.js';
+export const CLIENT_MODULE_PATH = '/optout-lib/widget/client/client.js';
 
 /** What a page gets from `await import(CLIENT_MODULE_PATH)`. */
 export type ClientModule = typeof clientModule;

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { renderStaticBridgePage, renderStaticFramePage, renderStaticHeaders, type StaticScripts } from '../server/static-pages.js';
 import type { Profile, Profiles } from '../server/site-profiles.js';
-import { fallbackLanguage, shippedLanguages, type FrameTexts, type Language } from '../widget/i18n/index.js';
-import type { StaticConfig, StaticLanguage } from '../widget/static-boot.js';
+import { fallbackLanguage, shippedLanguages, type FrameTexts, type Language } from '../widget/shared/i18n/index.js';
+import type { StaticConfig, StaticLanguage } from '../widget/shared/static-config.js';
 import { staticBuildConfig } from '../vite.config.js';
 
 interface ManifestEntry {
@@ -67,9 +67,9 @@ export function writeStaticPages(
   mkdirSync(join(outDir, 'optout/bridge'), { recursive: true });
   writeFileSync(
     join(outDir, 'optout/index.html'),
-    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/static-frame.ts')),
+    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/frame/static-frame.ts')),
   );
-  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/static-bridge.ts')));
+  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')));
   writeFileSync(join(outDir, '_headers'), renderStaticHeaders(config));
 }
 

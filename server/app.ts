@@ -6,7 +6,7 @@ import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config.js';
 import { renderErrorPage } from './error-page.js';
-import { ParamError } from './frame-params.js';
+import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles } from './site-profiles.js';

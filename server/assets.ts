@@ -48,8 +48,8 @@ export function loadAssets(dir: URL = publicDir): FrameAssets {
     return `/${found.file}`;
   };
   return {
-    frameScript: entry('widget/frame.ts'),
-    bridgeScript: entry('widget/bridge.ts'),
-    builderScript: entry('widget/builder.ts'),
+    frameScript: entry('widget/frame/frame.ts'),
+    bridgeScript: entry('widget/bridge/bridge.ts'),
+    builderScript: entry('widget/builder/builder.ts'),
   };
 }

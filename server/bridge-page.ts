@@ -1,5 +1,5 @@
 // Renders the bridge document: nothing to see, only the boot data and the bridge script inline, so it is one small request.
-import { BOOT_ELEMENT_ID, serializeBoot, type MessagingBoot } from '../widget/boot.js';
+import { BOOT_ELEMENT_ID, serializeBoot, type MessagingBoot } from '../widget/shared/boot.js';
 
 export interface BridgePageInput {
   readonly boot: MessagingBoot;

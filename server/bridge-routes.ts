@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express, { type Request, type Response, type Router } from 'express';
-import { choiceCookie } from '../widget/choice.js';
+import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
 import { sendHtml } from './html-response.js';

@@ -1,7 +1,7 @@
 // Renders GET /: the embed-code builder (options, live preview of the real frame, the code and a copy button).
-import { embedSnippet, embedUrl } from '../widget/embed-snippet.js';
-import { fallbackLanguage, findLanguage, type Language } from '../widget/i18n/index.js';
-import type { FrameParams } from './frame-params.js';
+import { embedSnippet, embedUrl } from '../widget/shared/embed-snippet.js';
+import { fallbackLanguage, findLanguage, type Language } from '../widget/shared/i18n/index.js';
+import type { FrameParams } from '../widget/shared/frame-params.js';
 import { escapeHtml } from './html.js';
 
 export interface BuilderPageInput {

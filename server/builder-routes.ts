@@ -1,9 +1,9 @@
 // GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript.
 import express, { type Request, type Router } from 'express';
-import { shippedLanguages } from '../widget/i18n/index.js';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { renderBuilderPage } from './builder-page.js';
-import { parseFrameParams } from './frame-params.js';
+import { parseFrameParams } from '../widget/shared/frame-params.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */
 function filledFields(query: Request['query']): Record<string, unknown> {

@@ -1,10 +1,10 @@
 // Property-based: hostile texts in an OPTOUT_CONFIG file are refused at start-up with one clean line, or kept exactly and shown as inert text.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { languages, shippedLanguages } from '../widget/i18n/index.js';
+import { languages, shippedLanguages } from '../widget/shared/i18n/index.js';
 import { ConfigFileError, loadConfigFile } from './config-file.js';
 import { FORBIDDEN_IN_TEXT, TEXT_KEYS, TEXT_LIMITS, textProblem, type TextKey } from './config-texts.js';
-import { parseFrameParams } from './frame-params.js';
+import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { renderFramePage } from './frame-page.js';
 import { escapeHtml } from './html.js';
 import { siteTexts } from './site-profiles.js';

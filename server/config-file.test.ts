@@ -2,8 +2,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../widget/i18n/en.js';
-import { shippedLanguages } from '../widget/i18n/index.js';
+import { en } from '../widget/shared/i18n/en.js';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ConfigFileError, formatKeyPath, loadConfigFile, MAX_FILE_BYTES, quote } from './config-file.js';
 import { mergeTexts, TEXT_KEYS, textProblem } from './config-texts.js';

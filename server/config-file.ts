@@ -1,7 +1,7 @@
 // OPTOUT_CONFIG: the site owners' JSON file (texts per language, one profile per site) read and validated once at start-up.
 import { readFileSync, statSync } from 'node:fs';
-import type { DefaultState } from '../widget/choice.js';
-import { findLanguage, shippedLanguages } from '../widget/i18n/index.js';
+import type { DefaultState } from '../widget/shared/choice.js';
+import { findLanguage, shippedLanguages } from '../widget/shared/i18n/index.js';
 import {
   DISTINCT_PAIRS,
   describeJson,
@@ -14,7 +14,7 @@ import {
   type TextOverrides,
   type TextsByLanguage,
 } from './config-texts.js';
-import { parseFrameParams, ParamError } from './frame-params.js';
+import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { parseOrigin } from './parse-origin.js';
 
 /** The `GET /optout` theming parameters a site may set defaults for. */

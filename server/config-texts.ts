@@ -1,5 +1,5 @@
 // What a site owner's frame text may be (plain text, bounded, no control characters) and how owners' texts merge over the shipped ones.
-import type { FrameTexts, Language } from '../widget/i18n/index.js';
+import type { FrameTexts, Language } from '../widget/shared/i18n/index.js';
 
 export type TextKey = keyof FrameTexts;
 

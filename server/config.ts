@@ -1,5 +1,5 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
-import type { DefaultState } from '../widget/choice.js';
+import type { DefaultState } from '../widget/shared/choice.js';
 import { ConfigFileError, loadConfigFile, type ConfigFile } from './config-file.js';
 import { parseOrigin } from './parse-origin.js';
 

@@ -1,11 +1,11 @@
 // Renders the frame document: the right state in the first HTML, a working no-JS form, then Lit.
-import { serializeBoot, BOOT_ELEMENT_ID } from '../widget/boot.js';
-import type { DefaultState, OptOutState } from '../widget/choice.js';
-import type { Language } from '../widget/i18n/index.js';
-import { toggleStyles } from '../widget/optout-toggle.styles.js';
-import { themeStyles } from '../widget/theme.styles.js';
+import { serializeBoot, BOOT_ELEMENT_ID } from '../widget/shared/boot.js';
+import type { DefaultState, OptOutState } from '../widget/shared/choice.js';
+import type { Language } from '../widget/shared/i18n/index.js';
+import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
+import { themeStyles } from '../widget/shared/theme.styles.js';
 import type { FrameAssets } from './assets.js';
-import type { FrameParams } from './frame-params.js';
+import type { FrameParams } from '../widget/shared/frame-params.js';
 import { escapeHtml } from './html.js';
 import { minifyCss } from './minify-css.js';
 

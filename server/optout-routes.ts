@@ -1,12 +1,12 @@
 // GET /optout renders the frame; POST /optout is the no-JavaScript fallback that stores a choice.
 import express, { type Request, type Response, type Router } from 'express';
-import { choiceCookie } from '../widget/choice.js';
-import { negotiateLanguage } from '../widget/i18n/index.js';
+import { choiceCookie } from '../widget/shared/choice.js';
+import { negotiateLanguage } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { NONCE_SLOT, sendHtml } from './html-response.js';
 import type { HostConfig } from './config.js';
 import { renderFramePage } from './frame-page.js';
-import { parseFrameParams, ParamError } from './frame-params.js';
+import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, nonceSource, noStore } from './security-headers.js';
 import { requestProfile, type Profile, type Profiles } from './site-profiles.js';

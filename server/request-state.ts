@@ -1,6 +1,6 @@
 // Works out a request's opt-out state from its cookie and its Global Privacy Control header.
 import type { Request } from 'express';
-import { parseChoice, readCookie, resolveState, type OptOutState } from '../widget/choice.js';
+import { parseChoice, readCookie, resolveState, type OptOutState } from '../widget/shared/choice.js';
 import type { HostConfig } from './config.js';
 
 /** The visitor's stored choice, if the request carries one. */

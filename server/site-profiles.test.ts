@@ -1,9 +1,9 @@
 // buildProfiles / requestProfile: which origins, default, texts and theme a request gets, with and without site=.
 import { describe, expect, it } from 'vitest';
-import { de } from '../widget/i18n/de.js';
-import { en } from '../widget/i18n/en.js';
+import { de } from '../widget/shared/i18n/de.js';
+import { en } from '../widget/shared/i18n/en.js';
 import { loadConfig } from './config.js';
-import { ParamError } from './frame-params.js';
+import { ParamError } from '../widget/shared/frame-params.js';
 import { buildProfiles, requestProfile } from './site-profiles.js';
 import { writeConfigFile } from './testing/config-files.js';
 

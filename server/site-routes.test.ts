@@ -1,6 +1,6 @@
 // Profiles on the wire: site=<id> picks the origins (CSP, boot), default, texts and theme of /optout, /optout/bridge, POST /optout and client.js.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { en } from '../widget/i18n/en.js';
+import { en } from '../widget/shared/i18n/en.js';
 import { escapeHtml } from './html.js';
 import { writeConfigFile } from './testing/config-files.js';
 import { startInProcessHost, type InProcessHost, type RawResponse } from './testing/in-process-host.js';

@@ -1,10 +1,10 @@
 // The static export's two documents (frame and bridge, the browser works out state and language) and its `_headers` file.
 import { createHash } from 'node:crypto';
-import type { StaticConfig, StaticFrameConfig } from '../widget/static-boot.js';
-import { STATIC_CONFIG_ELEMENT_ID } from '../widget/static-boot.js';
-import { serializeBoot } from '../widget/boot.js';
-import { toggleStyles } from '../widget/optout-toggle.styles.js';
-import { themeStyles } from '../widget/theme.styles.js';
+import type { StaticConfig, StaticFrameConfig } from '../widget/shared/static-config.js';
+import { STATIC_CONFIG_ELEMENT_ID } from '../widget/shared/static-config.js';
+import { serializeBoot } from '../widget/shared/boot.js';
+import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
+import { themeStyles } from '../widget/shared/theme.styles.js';
 import { escapeHtml } from './html.js';
 import { minifyCss } from './minify-css.js';
 

@@ -1,10 +1,10 @@
 // Property-based: every message the frame and the client receive, from any origin and window, in a stand-in browser: nothing throws, nothing opts in, answers stay bounded.
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OptOutState } from './choice.js';
-import { connectOptOut } from './client.js';
-import { startFrameMessenger } from './frame-messenger.js';
-import { parseFrameMessage, parsePageMessage, PROTOCOL } from './protocol.js';
+import type { OptOutState } from './shared/choice.js';
+import { connectOptOut } from './client/client.js';
+import { startFrameMessenger } from './frame/frame-messenger.js';
+import { parseFrameMessage, parsePageMessage, PROTOCOL } from './shared/protocol.js';
 
 const HOST = 'https://optout.example.org';
 const ALLOWED = 'https://news.example.org';

@@ -1,8 +1,8 @@
 // The frame document's choice: its storage layers, Global Privacy Control, the site's default, and the Storage Access request.
-import type { MessagingBoot } from './boot.js';
+import type { MessagingBoot } from '../shared/boot.js';
 import { openChoiceKeeper, type ChoiceKeeper } from './choice-keeper.js';
 import { frameChoiceStores } from './choice-store.js';
-import { browserSendsGpc } from './gpc.js';
+import { browserSendsGpc } from '../shared/gpc.js';
 
 /**
  * Opens the choice from the frame's own layers. GPC counts when either the host saw the

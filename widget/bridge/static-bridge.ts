@@ -1,5 +1,6 @@
 // Static export's bridge entry (/optout/bridge/index.html): works out the state in the browser, then runs the bridge.
-import { browserState, readStaticConfig, writeBoot, type StaticConfig } from './static-boot.js';
+import type { StaticConfig } from '../shared/static-config.js';
+import { browserState, readStaticConfig, writeBoot } from '../frame/static-boot.js';
 
 const config = readStaticConfig<StaticConfig>(document);
 writeBoot(document, {

@@ -1,9 +1,9 @@
 // The <optout-toggle> Lit element: shows the state and turns a click into an `optout-change` event.
 import { LitElement, html, nothing, unsafeCSS } from 'lit';
-import type { Reason } from './choice.js';
-import { en } from './i18n/en.js';
-import type { FrameTexts } from './i18n/texts.js';
-import { toggleStyles } from './optout-toggle.styles.js';
+import type { Reason } from '../shared/choice.js';
+import { en } from '../shared/i18n/en.js';
+import type { FrameTexts } from '../shared/i18n/texts.js';
+import { toggleStyles } from '../shared/optout-toggle.styles.js';
 
 export interface OptOutChangeDetail {
   /** The state the visitor asked for. */

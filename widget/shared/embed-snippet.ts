@@ -1,5 +1,5 @@
 // The embed code a site owner pastes: the frame's query for chosen options, the <iframe> and the client script tag.
-import type { FrameParams } from '../server/frame-params.js';
+import type { FrameParams } from './frame-params.js';
 
 /** What the builder lets a site owner choose: exactly the frame's parsed parameters. */
 export type EmbedOptions = FrameParams;

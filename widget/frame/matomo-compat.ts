@@ -1,6 +1,6 @@
 // The frame speaks Matomo's own opt-out protocol, so a page's unmodified matomo.js follows the visitor's choice.
-import type { OptOutState } from './choice.js';
-import { initialValueMessage, optedInMessage, parseMatomoMessage } from './matomo-messages.js';
+import type { OptOutState } from '../shared/choice.js';
+import { initialValueMessage, optedInMessage, parseMatomoMessage } from '../shared/matomo-messages.js';
 
 export interface MatomoCompatOptions {
   /** The embedding page's exact origin when it is allowed; without one the frame says nothing. */

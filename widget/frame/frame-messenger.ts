@@ -1,6 +1,6 @@
 // The frame's side of the protocol (no Lit, shared by the frame and the bridge): answers pages, pushes ready/change/resize, relays other tabs.
-import type { OptOutState } from './choice.js';
-import { parseChangeMessage, parsePageMessage, PROTOCOL, type ChangeMessage, type FrameMessage } from './protocol.js';
+import type { OptOutState } from '../shared/choice.js';
+import { parseChangeMessage, parsePageMessage, PROTOCOL, type ChangeMessage, type FrameMessage } from '../shared/protocol.js';
 
 export interface FrameMessengerOptions {
   /** Origins that get answers; empty = any origin (as for CSP `frame-ancestors`). */
@@ -52,6 +52,25 @@ export function originAllowed(origin: string, allowedOrigins: readonly string[])
 
 const sameState = (a: OptOutState, b: OptOutState) => a.optedOut === b.optedOut && a.reason === b.reason;
 
+/** The tab-to-tab channel, when the browser offers one. */
+function openChannel(): BroadcastChannel | undefined {
+  try {
+    return new BroadcastChannel(CHANNEL_NAME);
+  } catch {
+    // Not available (old browser, opaque origin): other tabs learn on their next request.
+    return undefined;
+  }
+}
+
+/** The answer to a page that asks to opt in: only the visitor's own click may. */
+const optInForbidden = (id: string): FrameMessage => ({
+  protocol: PROTOCOL,
+  type: 'error',
+  id,
+  code: 'forbidden',
+  message: "A page cannot opt the visitor in: that takes the visitor's own click in the frame.",
+});
+
 export function startFrameMessenger(options: FrameMessengerOptions): FrameMessenger {
   let state = options.state;
   let height: number | undefined;
@@ -67,12 +86,7 @@ export function startFrameMessenger(options: FrameMessengerOptions): FrameMessen
   };
   const change = (): ChangeMessage => ({ protocol: PROTOCOL, type: 'change', ...state });
 
-  let channel: BroadcastChannel | undefined;
-  try {
-    channel = new BroadcastChannel(CHANNEL_NAME);
-  } catch {
-    // Not available (old browser, opaque origin): other tabs learn on their next request.
-  }
+  const channel = openChannel();
 
   /** Takes a new state; `local` changes are also broadcast to the other tabs. */
   const apply = (next: OptOutState, local: boolean) => {
@@ -110,13 +124,7 @@ export function startFrameMessenger(options: FrameMessengerOptions): FrameMessen
         options.onChange?.(state);
         break;
       case 'opt-in':
-        post({
-          protocol: PROTOCOL,
-          type: 'error',
-          id: message.id,
-          code: 'forbidden',
-          message: "A page cannot opt the visitor in: that takes the visitor's own click in the frame.",
-        });
+        post(optInForbidden(message.id));
         return;
     }
     post({ protocol: PROTOCOL, type: 'status', id: message.id, ...state });

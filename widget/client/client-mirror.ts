@@ -1,6 +1,6 @@
 // The client's first-party mirror of the last known state (the site's own localStorage), so `cached` answers synchronously.
-import { mergeLayers } from './choice-layers.js';
-import type { OptOutState } from './choice.js';
+import { mergeLayers } from '../shared/choice-layers.js';
+import type { OptOutState } from '../shared/choice.js';
 
 /** One key per opt-out host, so two hosts on one site never mix their answers. */
 export function mirrorKey(hostOrigin: string): string {

@@ -1,8 +1,8 @@
 // Frame entry: upgrades the server-rendered toggle, keeps each choice in every layer the browser allows, and tells the page through the messenger.
 import './define.js';
-import { readBoot } from './boot.js';
+import { readBoot } from '../shared/boot.js';
 import type { ChoiceKeeper } from './choice-keeper.js';
-import type { OptOutState } from './choice.js';
+import type { OptOutState } from '../shared/choice.js';
 import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
 import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
 import { startMatomoCompat } from './matomo-compat.js';

@@ -1,6 +1,6 @@
 // The frame's hold on the choice: merges its storage layers on load, writes every layer on a choice, knows when nothing sticks.
-import { mergeLayers, type StoredChoice } from './choice-layers.js';
-import { resolveState, type DefaultState, type OptOutState } from './choice.js';
+import { mergeLayers, type StoredChoice } from '../shared/choice-layers.js';
+import { resolveState, type DefaultState, type OptOutState } from '../shared/choice.js';
 import type { ChoiceStore } from './choice-store.js';
 
 export interface ChoiceKeeperOptions<Name extends string> {

@@ -1,7 +1,7 @@
 // Bridge entry (GET /optout/bridge, no Lit): an invisible frame that only answers a page's messages.
-import { readBoot, type MessagingBoot } from './boot.js';
-import { openFrameChoice } from './frame-choice.js';
-import { startFrameMessenger } from './frame-messenger.js';
+import { readBoot, type MessagingBoot } from '../shared/boot.js';
+import { openFrameChoice } from '../frame/frame-choice.js';
+import { startFrameMessenger } from '../frame/frame-messenger.js';
 
 const boot = readBoot<MessagingBoot>(document);
 // The same layers and rule as the visible frame, so both always tell the page the same state.

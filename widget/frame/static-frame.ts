@@ -1,8 +1,9 @@
 // Static export's frame entry (/optout/index.html): reads the query and the cookie in the browser, then runs the frame.
-import { parseFrameParams, ParamError, type FrameParams } from '../server/frame-params.js';
-import { matchLanguageTag } from './i18n/match.js';
-import type { FrameTexts } from './i18n/texts.js';
-import { browserState, readStaticConfig, writeBoot, type StaticFrameConfig, type StaticLanguage } from './static-boot.js';
+import { parseFrameParams, ParamError, type FrameParams } from '../shared/frame-params.js';
+import { matchLanguageTag } from '../shared/i18n/match.js';
+import type { FrameTexts } from '../shared/i18n/texts.js';
+import type { StaticFrameConfig, StaticLanguage } from '../shared/static-config.js';
+import { browserState, readStaticConfig, writeBoot } from './static-boot.js';
 
 /** The query as the host's parser expects it: a repeated parameter becomes a list (and is refused). */
 function queryOf(search: string): Record<string, string | string[]> {

@@ -1,5 +1,5 @@
 // Reads and writes the visitor's choice from inside the frame: the host's partitioned cookie and the frame's own storage.
-import { choiceCookie, encodeChoice, parseChoice, readCookie } from './choice.js';
+import { choiceCookie, encodeChoice, parseChoice, readCookie } from '../shared/choice.js';
 
 export interface ChoiceStore {
   /** The stored choice, or `undefined` when there is none (or storage is unreadable). */

@@ -1,6 +1,6 @@
 // Embed-code builder script (GET /): live preview and code as options change, validated like the frame; copy button.
-import { parseFrameParams, ParamError } from '../server/frame-params.js';
-import { embedSnippet, embedUrl } from './embed-snippet.js';
+import { parseFrameParams, ParamError } from '../shared/frame-params.js';
+import { embedSnippet, embedUrl } from '../shared/embed-snippet.js';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const preview = document.getElementById('preview') as HTMLIFrameElement;

@@ -1,6 +1,6 @@
 // The generated embed code: minimal query, escaped attributes, title, lazy loading and the client script.
 import { describe, expect, it } from 'vitest';
-import { parseFrameParams } from '../server/frame-params.js';
+import { parseFrameParams } from './frame-params.js';
 import { embedQuery, embedSnippet, type EmbedOptions } from './embed-snippet.js';
 
 const defaults: EmbedOptions = parseFrameParams({});

@@ -1,0 +1,78 @@
+// What the page knows of the choice: the site's first-party mirror, the browser's GPC signal, other tabs' changes, and who listens.
+import type { OptOutState } from '../shared/choice.js';
+import { browserSendsGpc } from '../shared/gpc.js';
+import { parseMirror, readMirror, writeMirror } from './client-mirror.js';
+
+/** Called with `{ optedOut, reason }` at once (when a state is known) and on every change. */
+export type OptOutSubscriber = (state: OptOutState) => void;
+
+export interface KnownState {
+  /** The last known state; `undefined` before the mirror or the frame said anything. */
+  readonly current: OptOutState | undefined;
+  /** What the mirror held before the frame first spoke: the site's layer for the merge rule. */
+  readonly mirrored: OptOutState | undefined;
+  /** The frame said so: remember it first-party for the next page view, then tell subscribers. */
+  learn(state: OptOutState): void;
+  subscribe(fn: OptOutSubscriber): () => void;
+  /** Stops hearing other tabs and forgets every subscriber. Idempotent. */
+  close(): void;
+}
+
+export function openKnownState(mirrorKey: string): KnownState {
+  const subscribers = new Set<OptOutSubscriber>();
+  const mirrored = readMirror(mirrorKey);
+  let current = mirrored;
+  // The page sees the browser's GPC signal too: opted out before the frame answers, or if it never does.
+  if (browserSendsGpc(navigator)) current = { optedOut: true, reason: 'gpc' };
+  let closed = false;
+
+  /** A new state (from the frame or another tab): subscribers hear only real changes. */
+  const update = (state: OptOutState) => {
+    if (current && current.optedOut === state.optedOut && current.reason === state.reason) return;
+    const next = Object.freeze({ optedOut: state.optedOut, reason: state.reason });
+    current = next;
+    for (const fn of [...subscribers]) notify(fn, next);
+  };
+  /** Another tab wrote the mirror (its frame told it of a change): same site, same visitor. */
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== mirrorKey) return;
+    const state = parseMirror(event.newValue);
+    if (state) update(state);
+  };
+  window.addEventListener('storage', onStorage);
+
+  return {
+    get current() {
+      return current;
+    },
+    mirrored,
+    learn(state) {
+      writeMirror(mirrorKey, state);
+      update(state);
+    },
+    subscribe(fn) {
+      if (closed) return () => undefined;
+      subscribers.add(fn);
+      if (current) notify(fn, current);
+      return () => {
+        subscribers.delete(fn);
+      };
+    },
+    close() {
+      closed = true;
+      window.removeEventListener('storage', onStorage);
+      subscribers.clear();
+    },
+  };
+}
+
+function notify(fn: OptOutSubscriber, state: OptOutState): void {
+  try {
+    fn(state);
+  } catch (error) {
+    // One broken subscriber must not stop the others; the error still reaches the console.
+    queueMicrotask(() => {
+      throw error;
+    });
+  }
+}
