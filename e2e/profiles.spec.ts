@@ -182,6 +182,25 @@ test.describe('the client with a site', () => {
   });
 });
 
+test("the builder offers the profiles: choosing site A previews A's words and writes site=a into the code", async ({ page }) => {
+  await page.goto(`${host.hostOrigin}/`);
+  const site = page.getByLabel('Site');
+  await expect(site.locator('option')).toHaveText(["None: the host's own settings", 'a', 'b']);
+  await site.selectOption('a');
+  const preview = page.frameLocator('#preview');
+  await expect(preview.getByText(A.intro, { exact: true }).filter({ visible: true })).toBeVisible();
+  await expect(preview.getByRole('button', { name: A.optOutButton })).toBeVisible();
+  const code = page.getByRole('textbox', { name: 'Embed code' });
+  await expect(code).toHaveValue(new RegExp(`<iframe src="${host.hostOrigin}/optout\\?site=a"`));
+  await expect(code).toHaveValue(new RegExp(`title="${A.title}"`));
+  await expect(code).toHaveValue(new RegExp(`<script src="${host.hostOrigin}/client.js" data-site="a" async>`));
+  // The address keeps the choice, and the page rendered from it (without script too) says the same.
+  await page.reload();
+  await expect(site).toHaveValue('a');
+  await expect(code).toHaveValue(/optout\?site=a"/);
+  expect((await page.request.get(`${host.hostOrigin}/?site=zzz`)).status()).toBe(400);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 

@@ -36,7 +36,7 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   });
   app.use(optOutRoutes(config, profiles, assets));
   app.use(bridgeRoutes(profiles, assets, dir));
-  app.use(builderRoutes(assets));
+  app.use(builderRoutes(profiles, assets));
   app.use(clientScriptRoute(profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
