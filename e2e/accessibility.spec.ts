@@ -28,6 +28,10 @@ const scenarios: [name: string, query: string, colorScheme: 'light' | 'dark', op
   ['auto in a dark browser', 'theme=auto', 'dark', false],
   ['Arabic, right to left', 'lang=ar', 'light', false],
   ['Hebrew, right to left, dark, opted out', 'lang=he&theme=dark', 'light', true],
+  ['Urdu, right to left, opted out', 'lang=ur', 'light', true],
+  ['Thai, a script without spaces between words, dark', 'lang=th&theme=dark', 'light', false],
+  ['Bengali, a complex script, opted out', 'lang=bn', 'light', true],
+  ['Serbian in Latin script, a script subtag', 'lang=sr-Latn', 'light', false],
   ['no intro, large font', 'showIntro=0&fontSize=150%25', 'light', false],
 ];
 

@@ -1,5 +1,6 @@
 // The embed-code builder: options drive a live preview and the code; the copied code, pasted into another site's page, works.
 import { expect, test, type Page } from '@playwright/test';
+import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { HOST_ORIGIN } from './origins.js';
 import { startPageServer } from './page-server.js';
 import { startTestSite } from './servers.js';
@@ -19,6 +20,24 @@ const fr = {
 
 const snippet = (page: Page) => page.getByRole('textbox', { name: 'Embed code' });
 const preview = (page: Page) => page.frameLocator('#preview');
+
+test('the language list names every shipped language in its own language, and the preview follows', async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/`);
+  const select = page.getByLabel('Language');
+  // Every shipped language, plus "auto".
+  await expect(select.locator('option')).toHaveCount(shippedLanguages.length + 1);
+  for (const language of shippedLanguages) {
+    const option = select.locator(`option[value="${language.tag}"]`);
+    await expect(option).toHaveText(`${language.name} (${language.tag})`);
+    await expect(option).toHaveAttribute('lang', language.tag);
+  }
+  for (const label of ['Magyar (hu)', 'Gaeilge (ga)', 'Português (Portugal) (pt-PT)', 'Português (Brasil) (pt)', 'Српски (sr)', 'Srpski (sr-Latn)', 'اردو (ur)', 'ไทย (th)']) {
+    await expect(select.getByRole('option', { name: label, exact: true })).toHaveCount(1);
+  }
+  await select.selectOption('sr-Latn');
+  await expect(preview(page).getByRole('status')).toHaveText('Trenutno učestvujete u merenju poseta.');
+  await expect(snippet(page)).toHaveValue(/optout\?lang=sr-Latn/);
+});
 
 test('options drive the live preview of the real frame and the code', async ({ page }) => {
   await page.goto(`${HOST_ORIGIN}/`);

@@ -1,5 +1,6 @@
-// Every shipped language renders its own texts, lang and dir in the cross-site frame; auto negotiates; unknown is English.
+// Every shipped language answers in its own texts, lang and dir (on the wire for all, in the cross-site frame for a sample); auto negotiates; unknown is English.
 import { expect, test, type FrameLocator } from '@playwright/test';
+import { escapeHtml } from '../server/html.js';
 import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import type { Language } from '../widget/shared/i18n/texts.js';
 import { openEmbedded } from './embed.js';
@@ -17,7 +18,31 @@ async function expectLanguage(frame: FrameLocator, language: Language): Promise<
   await expect(frame.getByRole('button', { name: t.optOutButton })).toBeVisible();
 }
 
+const byTag = (tag: string): Language => {
+  const found = shippedLanguages.find((language) => language.tag === tag);
+  if (!found) throw new Error(`no shipped language ${tag}`);
+  return found;
+};
+
+/** Every tag on the wire: the frame's first HTML is in that language, with `<html lang dir>` and `<title>`. */
 for (const language of shippedLanguages) {
+  test(`on the wire: lang=${language.tag} answers in ${language.name}`, async ({ request }) => {
+    const response = await request.get(`${HOST_ORIGIN}/optout?lang=${language.tag}&showIntro=1`);
+    expect(response.status()).toBe(200);
+    const html = await response.text();
+    const t = language.texts;
+    expect(html).toContain(`<html lang="${language.tag}" dir="${language.dir}" `);
+    expect(html).toContain(`<title>${escapeHtml(t.title)}</title>`);
+    expect(html).toContain(`<p class="intro">${escapeHtml(t.intro)}</p>`);
+    expect(html).toContain(`role="status">${escapeHtml(t.optedIn)}</p>`);
+    expect(html).toContain(`<button type="submit">${escapeHtml(t.optOutButton)}</button>`);
+  });
+}
+
+/** In a browser, a sample: both directions, the new complex scripts, region and script subtags as their own texts. */
+const browserSample = ['en', 'ar', 'ur', 'th', 'bn', 'ga', 'hu', 'pt-PT', 'sr', 'sr-Latn', 'fil'];
+
+for (const language of browserSample.map(byTag)) {
   test(`lang=${language.tag}: ${language.name} texts, lang and dir, before and after a click`, async ({ page }) => {
     const frame = await openEmbedded(page, `lang=${language.tag}&showIntro=1`);
     await expectLanguage(frame, language);
@@ -32,18 +57,34 @@ for (const language of shippedLanguages) {
   });
 }
 
-const byTag = (tag: string): Language => {
-  const found = shippedLanguages.find((language) => language.tag === tag);
-  if (!found) throw new Error(`no shipped language ${tag}`);
-  return found;
-};
-
 test.describe('lang=auto with a German browser', () => {
   test.use({ locale: 'de-AT' });
   test('picks German from Accept-Language', async ({ page }) => {
     const frame = await openEmbedded(page, 'lang=auto');
     await expectLanguage(frame, byTag('de'));
   });
+});
+
+test.describe('lang=auto with a browser in Portugal', () => {
+  test.use({ locale: 'pt-PT' });
+  test('picks European Portuguese, not the Brazilian texts', async ({ page }) => {
+    const frame = await openEmbedded(page, 'lang=auto');
+    await expectLanguage(frame, byTag('pt-PT'));
+  });
+});
+
+test('on the wire: lang=auto follows region and script subtags (pt-PT, sr-Latn, tl)', async ({ request }) => {
+  const cases: [acceptLanguage: string, tag: string][] = [
+    ['pt-PT,pt;q=0.9', 'pt-PT'],
+    ['pt-BR,pt;q=0.9', 'pt'],
+    ['sr-Latn-RS,sr;q=0.8', 'sr-Latn'],
+    ['sr-Cyrl-RS', 'sr'],
+    ['tl-PH,en;q=0.5', 'fil'],
+  ];
+  for (const [acceptLanguage, tag] of cases) {
+    const response = await request.get(`${HOST_ORIGIN}/optout?lang=auto`, { headers: { 'Accept-Language': acceptLanguage } });
+    expect(await response.text(), acceptLanguage).toContain(`<html lang="${tag}" `);
+  }
 });
 
 test.describe('no lang parameter with a Persian browser', () => {

@@ -1,9 +1,9 @@
-// Portuguese frame texts (LTR), written for optout-frame.
+// Portuguese frame texts, Brazilian: `pt` and `pt-BR` (LTR), written for optout-frame.
 import type { Language } from './texts.js';
 
 export const pt: Language = {
   tag: 'pt',
-  name: 'Português',
+  name: 'Português (Brasil)',
   dir: 'ltr',
   texts: {
     title: 'Exclusão da medição de visitas',
