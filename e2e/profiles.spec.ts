@@ -1,8 +1,16 @@
 // OPTOUT_CONFIG profiles in Chromium: each site's pages frame and talk to their own profile, in their own words, and never to another site's.
+import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
+import { SITES_DIR, writeSiteExports } from '../scripts/static-export.js';
+import { loadConfig } from '../server/config.js';
+import { buildProfiles } from '../server/site-profiles.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { texts } from './frame.js';
 import { startTestSite, type TestSite } from './servers.js';
+import { startPageServer as startFileServer } from './page-server.js';
 import { CLIENT_MODULE_PATH, startPageServer, type ClientModule, type PageServer } from './test-pages.js';
 
 /** Site A's own words: markup characters and quotes are text, shown as written. */
@@ -18,10 +26,12 @@ const TOP = { storageAccessButton: 'Let this frame remember' };
 let siteA: PageServer;
 let siteB: PageServer;
 let host: TestSite;
+/** The OPTOUT_CONFIG file the host runs with. */
+let configFile: string;
 
 test.beforeAll(async () => {
   [siteA, siteB] = await Promise.all([startPageServer(), startPageServer()]);
-  const file = writeConfigFile({
+  configFile = writeConfigFile({
     texts: { en: TOP },
     sites: {
       a: { allowedOrigins: [siteA.origin], texts: { en: A }, theme: { backgroundColor: '#fffbe6' } },
@@ -29,7 +39,7 @@ test.beforeAll(async () => {
     },
   });
   // The top level (no site=) allows neither customer: only a third origin.
-  host = await startTestSite({ OPTOUT_CONFIG: file, OPTOUT_ALLOWED_ORIGINS: 'https://elsewhere.example' });
+  host = await startTestSite({ OPTOUT_CONFIG: configFile, OPTOUT_ALLOWED_ORIGINS: 'https://elsewhere.example' });
 });
 test.afterAll(async () => {
   await Promise.all([host.close(), siteA.close(), siteB.close()]);
@@ -199,6 +209,29 @@ test("the builder offers the profiles: choosing site A previews A's words and wr
   await expect(site).toHaveValue('a');
   await expect(code).toHaveValue(/optout\?site=a"/);
   expect((await page.request.get(`${host.hostOrigin}/?site=zzz`)).status()).toBe(400);
+});
+
+test("profile A's static export, on a CDN origin of its own: A's words and theme, and only site A may frame it", async ({ page }) => {
+  // The built export (npm run build) copied aside, then one folder per site written from the same file.
+  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  const root = mkdtempSync(join(tmpdir(), 'optout-sites-'));
+  cpSync(join(dist, 'static'), join(root, 'dist/static'), { recursive: true });
+  copyFileSync(join(dist, 'static-manifest.json'), join(root, 'dist/static-manifest.json'));
+  writeSiteExports(root, 'optout', buildProfiles(loadConfig({ OPTOUT_CONFIG: configFile })));
+  const cdn = await startFileServer({ hostname: '127.0.0.1', dir: join(root, SITES_DIR, 'a') });
+  try {
+    const csp = (await page.request.get(`${cdn.origin}/optout`)).headers()['content-security-policy'] ?? '';
+    expect(csp).toContain(`frame-ancestors ${siteA.origin}`);
+    expect(csp).not.toContain(siteB.origin);
+    await page.goto(siteA.page('/static-a', `<iframe src="${cdn.origin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:200px"></iframe>`));
+    const frame = page.frameLocator('iframe');
+    await expect(frame.getByText(A.intro, { exact: true }).filter({ visible: true })).toBeVisible();
+    await expect(frame.getByRole('button', { name: A.optOutButton })).toBeVisible();
+    expect(await frame.locator('body').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(255, 251, 230)');
+  } finally {
+    await cdn.close();
+    rmSync(root, { recursive: true, force: true });
+  }
 });
 
 test.describe('without JavaScript', () => {

@@ -17,8 +17,6 @@ function fakeBuild(): string {
   writeFileSync(join(dist, 'static/assets/bridge-abc.js'), 'export {};');
   writeFileSync(join(dist, 'static/client.js'), '/* client */');
   const manifest = {
-    'widget/static-frame.ts': { file: 'assets/frame-abc.js' },
-    'widget/static-bridge.ts': { file: 'assets/bridge-abc.js' },
     'widget/frame/static-frame.ts': { file: 'assets/frame-abc.js' },
     'widget/bridge/static-bridge.ts': { file: 'assets/bridge-abc.js' },
   };
@@ -30,7 +28,13 @@ const roots: string[] = [];
 afterAll(() => roots.forEach((root) => rmSync(root, { recursive: true, force: true })));
 
 /** The static config script of a written frame page. */
-function staticConfig(html: string): { allowedOrigins: string[]; defaultState: string; fallback: { texts: Record<string, string> }; languages: Record<string, { href?: string }> } {
+function staticConfig(html: string): {
+  allowedOrigins: string[];
+  defaultState: string;
+  fallback: { texts: Record<string, string> };
+  languages: Record<string, { href?: string }>;
+  theme: Record<string, string>;
+} {
   const json = /<script type="application\/json" id="optout-static">([^<]*)<\/script>/.exec(html)?.[1];
   return JSON.parse(json!);
 }
@@ -40,7 +44,7 @@ describe('static export with profiles', () => {
     texts: { en: { intro: 'Top <intro>.' } },
     sites: {
       news: { allowedOrigins: ['https://news.example.org'], default: 'out', texts: { de: { intro: 'Nachrichten zählen.' } } },
-      shop: { allowedOrigins: ['https://shop.example.org'], texts: { en: { intro: 'Shop intro.' } } },
+      shop: { allowedOrigins: ['https://shop.example.org'], texts: { en: { intro: 'Shop intro.' } }, theme: { theme: 'dark', fontColor: 'ffcc00' } },
     },
   });
   const config = loadConfig({ OPTOUT_CONFIG: file, OPTOUT_ALLOWED_ORIGINS: 'https://main.example.org' });
@@ -50,7 +54,7 @@ describe('static export with profiles', () => {
     const root = fakeBuild();
     roots.push(root);
     const out = join(root, 'dist/static');
-    writeStaticPages(out, join(root, 'dist/static-manifest.json'), { cookieName: 'optout', defaultState: 'in', allowedOrigins: ['https://main.example.org'] }, (l) => profiles.top.texts(l));
+    writeStaticPages(out, join(root, 'dist/static-manifest.json'), { cookieName: 'optout', defaultState: 'in', allowedOrigins: ['https://main.example.org'] }, profiles.top);
     const boot = staticConfig(readFileSync(join(out, 'optout/index.html'), 'utf8'));
     expect(boot.fallback.texts.intro).toBe('Top <intro>.');
     expect(readFileSync(join(out, 'optout/index.html'), 'utf8')).not.toContain('<intro>');
@@ -60,7 +64,7 @@ describe('static export with profiles', () => {
   it('one complete folder per site: its origins only, its default, its texts in its language files', () => {
     const root = fakeBuild();
     roots.push(root);
-    writeStaticPages(join(root, 'dist/static'), join(root, 'dist/static-manifest.json'), { cookieName: 'optout', defaultState: 'in', allowedOrigins: [] }, (l) => profiles.top.texts(l));
+    writeStaticPages(join(root, 'dist/static'), join(root, 'dist/static-manifest.json'), { cookieName: 'optout', defaultState: 'in', allowedOrigins: [] }, profiles.top);
     writeSiteExports(root, 'optout', profiles);
     expect(readdirSync(join(root, SITES_DIR)).sort()).toEqual(['news', 'shop']);
 
@@ -81,7 +85,7 @@ describe('static export with profiles', () => {
     expect(siteFiles.filter((name) => name.startsWith('de-'))).not.toEqual(topFiles.filter((name) => name.startsWith('de-')));
 
     const shop = staticConfig(readFileSync(join(root, SITES_DIR, 'shop/optout/index.html'), 'utf8'));
-    expect(shop).toMatchObject({ allowedOrigins: ['https://shop.example.org'], defaultState: 'in' });
+    expect(shop).toMatchObject({ allowedOrigins: ['https://shop.example.org'], defaultState: 'in', theme: { theme: 'dark', fontColor: 'ffcc00' } });
     expect(shop.fallback.texts.intro).toBe('Shop intro.');
   });
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { build as viteBuild } from 'vite';
 import { renderStaticBridgePage, renderStaticFramePage, renderStaticHeaders, type StaticScripts } from '../server/static-pages.js';
 import type { Profile, Profiles } from '../server/site-profiles.js';
-import { fallbackLanguage, shippedLanguages, type FrameTexts, type Language } from '../widget/shared/i18n/index.js';
+import { fallbackLanguage, shippedLanguages } from '../widget/shared/i18n/index.js';
 import type { StaticConfig, StaticLanguage } from '../widget/shared/static-config.js';
 import { staticBuildConfig } from '../vite.config.js';
 
@@ -15,6 +15,9 @@ interface ManifestEntry {
   readonly dynamicImports?: readonly string[];
 }
 type Manifest = Record<string, ManifestEntry>;
+
+/** The shipped texts and no theming defaults: an export without OPTOUT_CONFIG. */
+const SHIPPED: Pick<Profile, 'texts' | 'theme'> = { texts: (language) => language.texts, theme: {} };
 
 /** Where the static build's manifest is kept: beside the export, so it is not deployed with it. */
 const MANIFEST_NAME = 'static-manifest.json';
@@ -47,7 +50,7 @@ export function writeStaticPages(
   outDir: string,
   manifestPath: string,
   config: StaticConfig,
-  texts: (language: Language) => FrameTexts = (language) => language.texts,
+  profile: Pick<Profile, 'texts' | 'theme'> = SHIPPED,
 ): void {
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   mkdirSync(join(outDir, 'assets/i18n'), { recursive: true });
@@ -55,7 +58,7 @@ export function writeStaticPages(
   for (const language of shippedLanguages) {
     let href: string | undefined;
     if (language !== fallbackLanguage) {
-      const json = JSON.stringify(texts(language));
+      const json = JSON.stringify(profile.texts(language));
       const hash = createHash('sha256').update(json).digest('hex').slice(0, 10);
       href = `/assets/i18n/${language.tag}-${hash}.json`;
       writeFileSync(join(outDir, href), json);
@@ -63,11 +66,11 @@ export function writeStaticPages(
     const entry: StaticLanguage = { tag: language.tag, dir: language.dir, ...(href ? { href } : {}) };
     for (const tag of [language.tag, ...(language.aliases ?? [])]) languages[tag.toLowerCase()] = entry;
   }
-  const fallback = { tag: fallbackLanguage.tag, dir: fallbackLanguage.dir, texts: texts(fallbackLanguage) };
+  const fallback = { tag: fallbackLanguage.tag, dir: fallbackLanguage.dir, texts: profile.texts(fallbackLanguage) };
   mkdirSync(join(outDir, 'optout/bridge'), { recursive: true });
   writeFileSync(
     join(outDir, 'optout/index.html'),
-    renderStaticFramePage({ ...config, fallback, languages }, scriptsOf(manifest, 'widget/frame/static-frame.ts')),
+    renderStaticFramePage({ ...config, fallback, languages, theme: profile.theme }, scriptsOf(manifest, 'widget/frame/static-frame.ts')),
   );
   writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')));
   writeFileSync(join(outDir, '_headers'), renderStaticHeaders(config));
@@ -95,7 +98,7 @@ export function writeSiteExports(root: string, cookieName: string, profiles: Pro
     // The top level's language files stay behind: the site writes its own.
     const topTexts = join(root, 'dist/static/assets/i18n');
     cpSync(join(root, 'dist/static'), outDir, { recursive: true, filter: (source) => source !== topTexts });
-    writeStaticPages(outDir, join(root, 'dist', MANIFEST_NAME), profileConfig(cookieName, profile), (language) => profile.texts(language));
+    writeStaticPages(outDir, join(root, 'dist', MANIFEST_NAME), profileConfig(cookieName, profile), profile);
   }
 }
 
@@ -108,6 +111,6 @@ export async function buildStaticExport(root: string, cookieName: string, profil
   renameSync(join(outDir, '.vite/manifest.json'), manifestPath);
   rmSync(join(outDir, '.vite'), { recursive: true, force: true });
   copyFileSync(join(root, 'dist/public/client.js'), join(outDir, 'client.js'));
-  writeStaticPages(outDir, manifestPath, config, (language) => profiles.top.texts(language));
+  writeStaticPages(outDir, manifestPath, config, profiles.top);
   writeSiteExports(root, cookieName, profiles);
 }
