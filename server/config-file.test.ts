@@ -1,5 +1,5 @@
 // loadConfigFile (OPTOUT_CONFIG): a good file becomes a typed, frozen object; each bad one a one-line error naming the file, the key and the fault.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../widget/shared/i18n/en.js';
@@ -199,5 +199,17 @@ describe('the text rules', () => {
     expect(formatKeyPath(['sites', 'a.b\n'])).toBe('sites["a.b\\n"]');
     expect(quote('a\u202Eb\u2028')).toBe('"a\\u202eb\\u2028"');
     expect(quote('x'.repeat(100))).toBe(`"${'x'.repeat(60)}…"`);
+  });
+});
+
+describe('the example files people copy', () => {
+  it("README's OPTOUT_CONFIG examples and demo/optout.example.json load as they are", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const section = readme.slice(readme.indexOf('## Your own words, many sites'), readme.indexOf('## Where the choice is kept'));
+    const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
+    expect(examples).toHaveLength(2);
+    for (const example of examples) expect(() => loadConfigFile(writeConfig(example))).not.toThrow();
+    const demo = loadConfigFile(new URL('../demo/optout.example.json', import.meta.url).pathname);
+    expect([...demo.sites.keys()]).toEqual(['demo', 'shop']);
   });
 });
