@@ -38,7 +38,8 @@ function refusesConnections(port: number): Promise<boolean> {
 
 test('SIGTERM during load: in-flight requests finish, answers stay correct, exit code 0', async () => {
   test.setTimeout(60_000);
-  const host = startEntry('server/main.ts', { PORT: '0', HOST: '127.0.0.1' });
+  // Configured as in production, so it has nothing to warn about and stderr stays empty.
+  const host = startEntry('server/main.ts', { PORT: '0', HOST: '127.0.0.1', OPTOUT_ALLOWED_ORIGINS: 'https://example.org' });
   const [, portText] = await host.waitForOutput(/optout-frame host: http:\/\/127\.0\.0\.1:(\d+)/);
   const port = Number(portText);
   const origin = `http://127.0.0.1:${port}`;

@@ -27,6 +27,9 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  // Behind a TLS proxy, req.protocol (the form's same-origin check, the builder's embed code)
+  // comes from X-Forwarded-Proto, but only when the proxy's own address is one configured.
+  if (config.trustProxy.length > 0) app.set('trust proxy', config.trustProxy);
 
   // Before the document headers: a script needs only its own few (see hashed-assets.ts).
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));

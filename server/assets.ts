@@ -21,7 +21,7 @@ export class AssetsError extends Error {
 }
 
 /** The package's root: this file is `server/assets.ts` in the sources, `dist/lib/server/assets.js` once built. */
-const packageRoot = new URL(/\/dist\/lib\/server\/[^/]*$/.test(import.meta.url) ? '../../../' : '../', import.meta.url);
+export const packageRoot = new URL(/\/dist\/lib\/server\/[^/]*$/.test(import.meta.url) ? '../../../' : '../', import.meta.url);
 
 /** The folder `npm run build` writes the public files to. */
 export const publicDir = new URL('dist/public/', packageRoot);

@@ -11,6 +11,7 @@ describe('loadConfig', () => {
       allowedOrigins: [],
       cookieName: 'optout',
       defaultState: 'in',
+      trustProxy: [],
     });
   });
 
@@ -22,6 +23,7 @@ describe('loadConfig', () => {
       OPTOUT_ALLOWED_ORIGINS: 'https://example.org, http://localhost:8080/',
       OPTOUT_COOKIE_NAME: 'my_optout',
       OPTOUT_DEFAULT: 'out',
+      OPTOUT_TRUST_PROXY: 'loopback, 10.0.0.0/8,::1',
     });
     expect(config).toEqual({
       port: 4000,
@@ -30,6 +32,7 @@ describe('loadConfig', () => {
       allowedOrigins: ['https://example.org', 'http://localhost:8080'],
       cookieName: 'my_optout',
       defaultState: 'out',
+      trustProxy: ['loopback', '10.0.0.0/8', '::1'],
     });
   });
 
@@ -44,6 +47,9 @@ describe('loadConfig', () => {
     ['OPTOUT_ALLOWED_ORIGINS', 'https://user@example.org'],
     ['OPTOUT_COOKIE_NAME', 'a;b'],
     ['OPTOUT_DEFAULT', 'maybe'],
+    ['OPTOUT_TRUST_PROXY', 'true'],
+    ['OPTOUT_TRUST_PROXY', '10.0.0.0/33'],
+    ['OPTOUT_TRUST_PROXY', 'loopback,proxy.example.org'],
   ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
     let caught: unknown;
     try {

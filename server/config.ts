@@ -1,8 +1,12 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
 import type { DefaultState } from '../widget/shared/choice.js';
 import { ConfigFileError, loadConfigFile, type ConfigFile } from './config-file.js';
+import { ConfigError, type ConfigProblem } from './config-error.js';
 import { parseOrigin } from './parse-origin.js';
+import { readTlsCredentials, type TlsCredentials } from './tls-files.js';
+import { readTrustProxy } from './trust-proxy.js';
 
+export { ConfigError, type ConfigProblem } from './config-error.js';
 export { parseOrigin } from './parse-origin.js';
 
 export interface HostConfig {
@@ -18,32 +22,12 @@ export interface HostConfig {
   readonly cookieName: string;
   /** State before any choice (`OPTOUT_DEFAULT`, in). */
   readonly defaultState: DefaultState;
+  /** Certificate and key to serve HTTPS with (`OPTOUT_TLS_CERT`, `OPTOUT_TLS_KEY`); none = plain HTTP. */
+  readonly tls?: TlsCredentials;
+  /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
+  readonly trustProxy: readonly string[];
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
   readonly configFile?: ConfigFile;
-}
-
-/** One bad environment value and what it should be. */
-export interface ConfigProblem {
-  readonly variable: string;
-  readonly message: string;
-}
-
-/**
- * Bad environment values; `variable` names the first, `problems` lists every one, and the
- * message names them all on one line so start-up can say exactly what to fix in one go.
- */
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  readonly problems: readonly ConfigProblem[];
-  constructor(
-    readonly variable: string,
-    message: string,
-    more: readonly ConfigProblem[] = [],
-  ) {
-    const problems = [{ variable, message }, ...more];
-    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('; '));
-    this.problems = problems;
-  }
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -132,6 +116,8 @@ export function loadConfig(env: Env = process.env): HostConfig {
     allowedOrigins: read(() => readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'), []),
     cookieName: read(() => readCookieName(env, 'OPTOUT_COOKIE_NAME'), ''),
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
+    tls: read(() => readTlsCredentials(env), undefined),
+    trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
     configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
   const [first, ...more] = problems;

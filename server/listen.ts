@@ -1,7 +1,9 @@
 // Listening and stopping: a clear message when the port is taken, timeouts against slow clients, and a shutdown that lets requests finish.
 import { createServer, type RequestListener, type Server, type ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
+import type { TlsCredentials } from './tls-files.js';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
@@ -52,28 +54,32 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   );
 }
 
-/** Starts an HTTP server; rejects with a one-line `ListenError` (e.g. port already in use). */
-export function listen(
-  handler: RequestListener,
-  port: number,
-  host: string,
-  timeouts: Partial<ListenTimeouts> = {},
-): Promise<Server> {
+/** Timeouts to override, and the certificate and key that make it an HTTPS server. */
+export interface ListenOptions extends Partial<ListenTimeouts> {
+  readonly tls?: TlsCredentials | undefined;
+}
+
+/** Starts an HTTP server, or HTTPS with `options.tls`; rejects with a one-line `ListenError` (e.g. port already in use). */
+export function listen(handler: RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
+  const { tls, ...timeouts } = options;
   const limits = { ...defaultTimeouts, ...timeouts };
-  const server: Server = createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: limits.checkIntervalMs,
-    },
-    (req, res) => {
-      // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
-      // socket that is about to close under its next request.
-      if (closingServers.has(server)) res.setHeader('Connection', 'close');
-      else trackInFlight(server, res);
-      handler(req, res);
-    },
-  );
+  const serverOptions = {
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: limits.checkIntervalMs,
+  };
+  const listener: RequestListener = (req, res) => {
+    // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
+    // socket that is about to close under its next request.
+    if (closingServers.has(server)) res.setHeader('Connection', 'close');
+    else trackInFlight(server, res);
+    handler(req, res);
+  };
+  // An https.Server is an http.Server over TLS: the same timeouts, events and close(). A client
+  // that never completes the handshake gets no longer than one that never sends its headers.
+  const server: Server = tls
+    ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: limits.headersTimeoutMs }, listener)
+    : createServer(serverOptions, listener);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {

@@ -1,21 +1,5 @@
-// Runs the opt-out host alone (`node dist/lib/server/main.js` or `tsx server/main.ts`), configured from the environment.
-import { createHostListener } from './host-listener.js';
-import { AssetsError } from './assets.js';
-import { ConfigError, loadConfig } from './config.js';
-import { close, listen, ListenError, onShutdownSignal } from './listen.js';
-import { serverOrigin } from './server-origin.js';
+#!/usr/bin/env node
+// The package's `optout-frame` command (`npx optout-frame`; `tsx server/main.ts` in a clone): the host alone, see cli.ts.
+import { runCli } from './cli.js';
 
-try {
-  const config = loadConfig();
-  const server = await listen(createHostListener(config), config.port, config.host);
-  // The bound port, so PORT=0 (any free port) prints where the host really is.
-  console.log(`optout-frame host: ${serverOrigin(server, config.host)}`);
-  onShutdownSignal(() => close(server));
-} catch (error) {
-  // Expected start-up failures get one line and exit code 1; anything else is a bug and keeps its stack.
-  if (error instanceof ConfigError || error instanceof ListenError || error instanceof AssetsError) {
-    console.error(`optout-frame: ${error.message}`);
-    process.exit(1);
-  }
-  throw error;
-}
+await runCli(process.argv.slice(2));

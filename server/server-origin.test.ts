@@ -1,5 +1,6 @@
 // Unit tests: the origin printed for a listening host (bound port, IPv6 brackets, wildcard as loopback).
 import type { Server } from 'node:http';
+import { Server as HttpsServer } from 'node:https';
 import { describe, expect, it } from 'vitest';
 import { serverOrigin } from './server-origin.js';
 
@@ -16,5 +17,10 @@ describe('serverOrigin', () => {
     ['::', 'http://127.0.0.1:4321'],
   ])('HOST=%s → %s (the bound port, not the configured one)', (host, origin) => {
     expect(serverOrigin(boundTo(4321), host)).toBe(origin);
+  });
+
+  it('an HTTPS server (OPTOUT_TLS_CERT) is https://', () => {
+    const https = Object.assign(Object.create(HttpsServer.prototype) as Server, { address: () => ({ port: 4443, address: '', family: '' }) });
+    expect(serverOrigin(https, '0.0.0.0')).toBe('https://127.0.0.1:4443');
   });
 });

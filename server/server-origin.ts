@@ -1,5 +1,6 @@
-// The `http://host:port` a browser can open for a listening server: the bound port, IPv6 in brackets, a wildcard as loopback.
+// The `http(s)://host:port` a browser can open for a listening server: the bound port, IPv6 in brackets, a wildcard as loopback.
 import type { Server } from 'node:http';
+import { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /** Addresses that mean "every interface": a browser on this machine reaches them on loopback. */
@@ -9,5 +10,5 @@ const WILDCARD = new Set(['0.0.0.0', '::', '[::]']);
 export function serverOrigin(server: Server, host: string): string {
   const { port } = server.address() as AddressInfo;
   const name = WILDCARD.has(host) ? '127.0.0.1' : host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-  return `http://${name}:${port}`;
+  return `${server instanceof HttpsServer ? 'https' : 'http'}://${name}:${port}`;
 }

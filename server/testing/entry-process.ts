@@ -20,9 +20,9 @@ export interface EntryProcess {
   readonly exited: Promise<EntryExit>;
 }
 
-/** Starts a TypeScript entry point with tsx; `env` is all it gets besides PATH. */
-export function startEntry(entry: string, env: Readonly<Record<string, string>>): EntryProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+/** Starts a TypeScript entry point with tsx and `args`; `env` is all it gets besides PATH. */
+export function startEntry(entry: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): EntryProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +65,6 @@ export function startEntry(entry: string, env: Readonly<Record<string, string>>)
 }
 
 /** Runs an entry point to its end. */
-export function runEntry(entry: string, env: Readonly<Record<string, string>>): Promise<EntryExit> {
-  return startEntry(entry, env).exited;
+export function runEntry(entry: string, env: Readonly<Record<string, string>>, args: readonly string[] = []): Promise<EntryExit> {
+  return startEntry(entry, env, args).exited;
 }

@@ -1,0 +1,98 @@
+// e2e fixture: the package as a user gets it — `npm pack` from a clean copy of the project, `npm install <tgz>` into an empty folder, `npx optout-frame` there.
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const run = promisify(execFile);
+
+/**
+ * What the commands get from this process: where things are, and nothing of the test run's own
+ * settings (PORT, OPTOUT_*, npm's variables). `npm_config_yes=false`: npx must run the installed
+ * command, never fetch a package of the same name from the registry.
+ */
+function commandEnv(env: Readonly<Record<string, string>> = {}): NodeJS.ProcessEnv {
+  return { PATH: process.env.PATH, HOME: process.env.HOME, npm_config_yes: 'false', ...env };
+}
+
+export interface PackedProject {
+  /** The tarball's path. */
+  readonly tarball: string;
+  /** The paths inside it, as `npm pack --json` lists them. */
+  readonly files: readonly string[];
+  /** Whether the copy had a `dist/` before packing (a clean clone has none). */
+  readonly hadDist: boolean;
+}
+
+/**
+ * Packs a copy of the project as a clean clone holds it (the files git tracks or would track, no
+ * dist/), so `prepack` has to build, and the working tree's own dist/ stays untouched for the
+ * tests running alongside. Only node_modules is shared, as `npm install` would have made it.
+ */
+export async function packCleanCopy(workDir: string): Promise<PackedProject> {
+  const copy = join(workDir, 'clone');
+  const { stdout: listing } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 16 << 20 });
+  for (const file of listing.split('\0').filter((path) => path !== '' && existsSync(join(root, path)))) {
+    cpSync(join(root, file), join(copy, file));
+  }
+  symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
+  const hadDist = existsSync(join(copy, 'dist'));
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: copy, env: commandEnv(), maxBuffer: 16 << 20 });
+  // The build's own log comes first on stdout; npm's JSON report follows it.
+  const [report] = JSON.parse(stdout.slice(stdout.indexOf('[\n'))) as [{ filename: string; files: { path: string }[] }];
+  return { tarball: join(workDir, report.filename), files: report.files.map((file) => file.path), hadDist };
+}
+
+/** `npm install <tarball>` into a new, empty folder: the dependencies come from the registry (or npm's cache). */
+export async function installTarball(workDir: string, tarball: string): Promise<string> {
+  const app = join(workDir, 'app');
+  mkdirSync(app);
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: app, env: commandEnv() });
+  return app;
+}
+
+/** `npx optout-frame <args>` in `dir`, to its end. */
+export async function npxOptoutFrame(dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
+  return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv() });
+}
+
+export interface RunningCommand {
+  /** The origin it printed, e.g. `https://127.0.0.1:41234`. */
+  readonly printedOrigin: string;
+  output(): string;
+  /** Ctrl-C: SIGINT to npx and the host under it, as a terminal sends it to the foreground process group. */
+  stop(): Promise<void>;
+}
+
+/** Starts `npx optout-frame` in `dir` with `env`; resolves once it printed where it listens. */
+export function startNpxOptoutFrame(dir: string, env: Readonly<Record<string, string>>): Promise<RunningCommand> {
+  // Its own process group, so a stop reaches the host whatever npx runs it through.
+  const child: ChildProcess = spawn('npx', ['optout-frame'], { cwd: dir, env: commandEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const stop = async () => {
+    // npx itself dies of the signal without waiting for the command it ran (its code says nothing).
+    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const printed = /^optout-frame host: (\S+)$/m.exec(output);
+      if (printed) resolve({ printedOrigin: printed[1]!, output: () => output, stop });
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('error', reject);
+    void exited.then((code) => reject(new Error(`npx optout-frame exited (${code}) before listening: ${output}`)));
+  });
+}
+
+/** A scratch folder for the pack, the install and the certificates. */
+export function scratchDir(): { readonly dir: string; remove(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'optout-installed-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
