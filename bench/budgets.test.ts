@@ -31,8 +31,8 @@ const atBudget: BenchFigures = {
   throughput: {
     host: load(7000),
     bare: load(10000),
-    ratio: 0.7,
-    capacityRatio: 0.7,
+    ratio: 0.3,
+    capacityRatio: 0.3,
     hostPeakRssMb: 80,
     hostIdleRssMb: 60,
     connections: 20,
@@ -80,10 +80,10 @@ describe('judge', () => {
     expect(judge(figures)[5]?.note).toContain('1 ms');
   });
 
-  it('judges throughput on server CPU per request, and misses below 0.7× or with any error', () => {
-    const lucky = { ...atBudget, throughput: { ...atBudget.throughput!, ratio: 1.2, capacityRatio: 0.69 } };
+  it('judges throughput on server CPU per request, and misses below 0.3× or with any error', () => {
+    const lucky = { ...atBudget, throughput: { ...atBudget.throughput!, ratio: 1.2, capacityRatio: 0.29 } };
     expect(judge(lucky)[7]?.verdict).toBe('miss');
-    const slow = { ...atBudget, throughput: { ...atBudget.throughput!, capacityRatio: 0.69 } };
+    const slow = { ...atBudget, throughput: { ...atBudget.throughput!, capacityRatio: 0.29 } };
     expect(judge(slow)[7]).toMatchObject({ verdict: 'miss', note: '0.01× short' });
     const failing = { ...atBudget, throughput: { ...atBudget.throughput!, host: load(7000, 3) } };
     expect(judge(failing)[7]).toMatchObject({ verdict: 'miss', note: '3 errors, 0 non-2xx answers' });

@@ -62,6 +62,8 @@ export interface LoadSide {
 export interface ThroughputFigures {
   readonly host: LoadSide;
   readonly bare: LoadSide;
+  /** An empty Express 5 route sending the same answer: what Express alone costs, measured beside the others. */
+  readonly emptyExpress?: LoadSide;
   /** Median over the rounds of host / bare requests per second, each host round against the bare round beside it. */
   readonly ratio: number;
   /**

@@ -122,6 +122,14 @@ export function renderMarkdown(report: BenchReport): string {
       '| --- | --- | --- | --- | --- | --- | --- |',
       `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
       `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
+      ...(t.emptyExpress
+        ? [
+            `| empty Express 5 route | ${Math.round(t.emptyExpress.requestsPerSecond)} | ${t.emptyExpress.p99Ms} ms | ${round(t.emptyExpress.cpuMicrosPerRequest, 1)} µs | ${t.emptyExpress.errors} | ${t.emptyExpress.non2xx} | ${t.emptyExpress.totalRequests} |`,
+            '',
+            `The empty Express 5 route (\`bench/express-replay.ts\`, the same bytes) is ${round(t.bare.cpuMicrosPerRequest / t.emptyExpress.cpuMicrosPerRequest, 2)}× bare by server CPU per request:`,
+            `the most any Express path can reach in this run; the host is ${round(t.emptyExpress.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× of it.`,
+          ]
+        : []),
       '',
       `Ratio host / bare: ${round(t.capacityRatio, 2)}× by server CPU per request (bare / host, over all rounds: what each`,
       `server can answer on one core), which the budget is judged on; ${round(t.ratio, 2)}× in measured requests per second`,

@@ -75,7 +75,7 @@ function side(rounds: readonly Round[]): LoadSide {
 export interface ThroughputOptions {
   readonly connections: number;
   readonly secondsPerRound: number;
-  /** Rounds per server; they alternate host, bare, bare, host, … so drift hits both alike. */
+  /** Rounds per server; each starts with the next server (host, bare, Express; bare, Express, host; …). */
   readonly rounds: number;
 }
 
@@ -94,26 +94,32 @@ export async function measureThroughput(
   writeFileSync(replayFile, JSON.stringify(answer));
   const barePort = await freePort();
   const bare = await startChild('bench/bare-server.ts', { BENCH_REPLAY: replayFile, PORT: String(barePort) }, barePort, path);
+  const expressPort = await freePort();
+  const emptyExpress = await startChild('bench/express-replay.ts', { BENCH_REPLAY: replayFile, PORT: String(expressPort) }, expressPort, path);
   try {
     const idle = host.memory();
-    const servers = { host, bare };
-    const targets = { host: `${host.origin}${path}`, bare: `${bare.origin}${path}` };
-    // Warm both up (JIT, connection pools) before anything counts.
-    await load(host, targets.host, headers, options.connections, 1);
-    await load(bare, targets.bare, headers, options.connections, 1);
-    const results: { host: Round[]; bare: Round[] } = { host: [], bare: [] };
+    const servers = { host, bare, express: emptyExpress };
+    const names = ['host', 'bare', 'express'] as const;
+    // Warm them up (JIT, connection pools) before anything counts.
+    for (const name of names) await load(servers[name], `${servers[name].origin}${path}`, headers, options.connections, 1);
+    const results: Record<(typeof names)[number], Round[]> = { host: [], bare: [], express: [] };
     for (let i = 0; i < options.rounds; i += 1) {
-      const order: ('host' | 'bare')[] = i % 2 === 0 ? ['host', 'bare'] : ['bare', 'host'];
-      for (const name of order) results[name].push(await load(servers[name], targets[name], headers, options.connections, options.secondsPerRound));
+      // Each round starts with the next server, so drift hits all alike.
+      const order = names.map((_, k) => names[(i + k) % names.length] as (typeof names)[number]);
+      for (const name of order) {
+        results[name].push(await load(servers[name], `${servers[name].origin}${path}`, headers, options.connections, options.secondsPerRound));
+      }
     }
     const hostSide = side(results.host);
     const bareSide = side(results.bare);
+    const expressSide = side(results.express);
     // Each host round is paired with the bare round next to it in time; the median of those
     // ratios shrugs off a burst from another process better than a ratio of medians.
     const pairedRatios = results.host.map((round, i) => round.requestsPerSecond / (results.bare[i] as Round).requestsPerSecond);
     return {
       host: hostSide,
       bare: bareSide,
+      emptyExpress: expressSide,
       ratio: median(pairedRatios),
       capacityRatio: bareSide.cpuMicrosPerRequest / hostSide.cpuMicrosPerRequest,
       hostPeakRssMb: host.memory().peakRssMb,
@@ -124,6 +130,6 @@ export async function measureThroughput(
       requestHeaders: headers,
     };
   } finally {
-    await bare.stop();
+    await Promise.all([bare.stop(), emptyExpress.stop()]);
   }
 }

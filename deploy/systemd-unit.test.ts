@@ -16,14 +16,16 @@ const settings = unit.split('\n').filter((line) => /^[A-Za-z]+=/.test(line)).map
 const environment = new Map(settings.filter(([key]) => key === 'Environment').map(([, value]) => value.split(/=(.*)/s).slice(0, 2) as [string, string]));
 
 describe('deploy/optout-frame.service', () => {
-  it.runIf(hasSystemdAnalyze)('passes systemd-analyze verify with no warning at all (an unknown key is only a warning there)', () => {
+  it('passes systemd-analyze verify with no warning at all where systemd is installed (an unknown key is only a warning there)', (context) => {
+    if (!hasSystemdAnalyze) {
+      // Said in the report rather than skipped silently; the other checks below still run.
+      context.annotate('systemd-analyze is not installed here: the unit file was not verified by systemd');
+      expect(() => execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' })).toThrow();
+      return;
+    }
     const result = spawnSync('systemd-analyze', ['verify', '--man=no', unitFile], { encoding: 'utf8' });
     expect(result.stderr + result.stdout).toBe('');
     expect(result.status).toBe(0);
-  });
-
-  it.skipIf(hasSystemdAnalyze)('cannot be verified here: systemd-analyze is not installed (the other checks still run)', () => {
-    expect(() => execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' })).toThrow();
   });
 
   it('runs the installed package\'s own bin, and configures it only through variables the host reads', () => {

@@ -4,9 +4,9 @@ import { optOutFrame, texts } from './frame.js';
 import { HOST_ORIGIN } from './origins.js';
 import { startTestSite } from './servers.js';
 
-/** The status paragraph as the server wrote it, before any script ran. */
+/** The status paragraph as the server wrote it, before any script ran (the first, when there is one per state). */
 function statusInHtml(html: string): string | undefined {
-  return /<p class="status" role="status">([^<]*)<\/p>/.exec(html)?.[1];
+  return /<p class="status[^"]*" role="status">([^<]*)<\/p>/.exec(html)?.[1];
 }
 
 test('on the wire: the cookie decides the state in the first HTML', async ({ request }) => {
@@ -16,7 +16,7 @@ test('on the wire: the cookie decides the state in the first HTML', async ({ req
   const out = await request.get(`${HOST_ORIGIN}/optout`, { headers: { cookie: 'optout=1' } });
   const outHtml = await out.text();
   expect(statusInHtml(outHtml)).toBe(texts.optedOut);
-  expect(outHtml).toContain(`<button type="submit">${texts.optInButton}</button>`);
+  expect(outHtml).toContain(`<button type="submit" name="optedOut" value="0">${texts.optInButton}</button>`);
   expect(outHtml).toMatch(/<optout-toggle opted-out reason="choice"/);
   // The stored choice is renewed on each visit, with the attributes of a partitioned cookie.
   const setCookie = out.headers()['set-cookie'] ?? '';

@@ -2,7 +2,7 @@
 import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from '../demo/server.js';
-import { createHostListener } from '../server/host-listener.js';
+import { createOptOutHost } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { close, listen } from '../server/listen.js';
 
@@ -25,7 +25,7 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
   const demo = await listen((req, res) => demoHandler(req, res), 0, 'localhost');
   const demoOrigin = `http://localhost:${(demo.address() as AddressInfo).port}`;
   const config = loadConfig({ OPTOUT_ALLOWED_ORIGINS: demoOrigin, ...env, PORT: '0' });
-  const host = await listen(createHostListener(config), 0, '127.0.0.1');
+  const host = await listen(createOptOutHost(config), 0, '127.0.0.1');
   const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   demoHandler = createDemoApp({ hostOrigin });
   let hostOpen = true;

@@ -138,7 +138,11 @@ const payloads = [
 ];
 const parameters = ['lang', 'language', 'showIntro', 'fontColor', 'backgroundColor', 'fontSize', 'fontFamily', 'theme', 'unknownParam'];
 
+/** What an injection would add; a clean frame page has its own (the rule that shows one state's texts). */
+const markers = (html: string) => html.match(/<img|<svg|<script>window|display:none|visibility:hidden/g) ?? [];
+
 test('on the wire: no payload in any parameter comes back unescaped', async ({ request }) => {
+  const clean = markers(await (await request.get(`${HOST_ORIGIN}/optout`)).text());
   for (const parameter of parameters) {
     for (const payload of payloads) {
       const response = await request.get(`${HOST_ORIGIN}/optout?${parameter}=${encodeURIComponent(payload)}`);
@@ -146,7 +150,7 @@ test('on the wire: no payload in any parameter comes back unescaped', async ({ r
       // Known parameters refuse these values; an unknown one is ignored (kept only escaped in the form action).
       expect(response.status(), `${parameter}=${payload}`).toBe(parameter === 'unknownParam' ? 200 : 400);
       expect(body, `${parameter}=${payload}`).not.toContain(payload);
-      expect(body).not.toMatch(/<img|<svg|<script>window|display:none|visibility:hidden/);
+      expect(markers(body), `${parameter}=${payload}`).toEqual(response.status() === 200 ? clean : []);
     }
   }
 });

@@ -1,6 +1,6 @@
 // `npm start`: builds if needed, then serves the opt-out host and the demo site on two different sites.
 import { createDemoApp } from '../demo/server.js';
-import { createHostListener } from '../server/host-listener.js';
+import { createOptOutHost } from '../server/app.js';
 import { ConfigError, loadConfig } from '../server/config.js';
 import { close, listen, ListenError, onShutdownSignal } from '../server/listen.js';
 import { serverOrigin } from '../server/server-origin.js';
@@ -16,7 +16,7 @@ try {
     console.log('building…');
     await build();
   }
-  const host = await listen(createHostListener(config), config.port, config.host);
+  const host = await listen(createOptOutHost(config), config.port, config.host);
   // The demo's pages point at the host where it really listens (bound port, IPv6 in brackets).
   const hostOrigin = serverOrigin(host, config.host);
   const demo = await listen(createDemoApp({ hostOrigin }), demoPort, 'localhost');

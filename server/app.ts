@@ -10,7 +10,7 @@ import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles } from './site-profiles.js';
-import { cspNonce, noStore, securityHeaders } from './security-headers.js';
+import { noStore, securityHeaders } from './security-headers.js';
 
 export interface HostOptions {
   /** Built assets; read from `dist/public` by default. */
@@ -33,13 +33,13 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
 
   // Before the document headers: a script needs only its own few (see hashed-assets.ts).
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
-  app.use(cspNonce, securityHeaders(config));
+  app.use(securityHeaders(config));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   app.use(optOutRoutes(config, profiles, assets));
   app.use(bridgeRoutes(profiles, assets, dir));
-  app.use(builderRoutes(profiles, assets));
+  app.use(builderRoutes(config, profiles, assets));
   app.use(clientScriptRoute(profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.

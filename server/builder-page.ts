@@ -10,8 +10,6 @@ export interface BuilderPageInput {
   /** The host's origin as the browser reached it, for the generated code. */
   readonly hostOrigin: string;
   readonly languages: readonly Language[];
-  /** Per-response CSP nonce for the inline `<style>`. */
-  readonly nonce: string;
   /** The builder's module script, when built (the form works without it). */
   readonly builderScript: string | undefined;
   /** The host's profiles (`OPTOUT_CONFIG` sites) by id; none = no site picker. */
@@ -42,7 +40,8 @@ function siteField({ sites, params, languages, titleOf }: BuilderPageInput): str
   )}</select><p class="hint" id="site-hint">A profile from the host's configuration: its allowed origins, texts and theme.</p></div>`;
 }
 
-const styles = `
+/** The page's one inline style, allowed by its hash. */
+export const builderStyles = `
 :root { color-scheme: light; font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif; color: #1f2328; background: #f6f8fa; line-height: 1.5; }
 body { margin: 0; }
 main { max-width: 68rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
@@ -87,7 +86,7 @@ function textField(name: string, label: string, value: string | undefined, hint:
 }
 
 export function renderBuilderPage(input: BuilderPageInput): string {
-  const { params, hostOrigin, nonce } = input;
+  const { params, hostOrigin } = input;
   const title = input.titleOf(params.site, frameLanguage(params.lang));
   const languageOptions = [
     `<option value="auto"${params.lang === 'auto' ? ' selected' : ''} data-tag="${fallbackLanguage.tag}" data-title="${escapeHtml(input.titleOf(undefined, fallbackLanguage))}">The visitor's browser language (auto)</option>`,
@@ -106,7 +105,7 @@ export function renderBuilderPage(input: BuilderPageInput): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>Embed code builder — optout-frame</title>
-<style nonce="${nonce}">${styles}</style>
+<style>${builderStyles}</style>
 ${input.builderScript ? `<script type="module" src="${escapeHtml(input.builderScript)}"></script>` : ''}
 </head>
 <body>

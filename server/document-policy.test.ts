@@ -1,4 +1,4 @@
-// Each document's own CSP: the frame allows only its module script and its nonce'd style; the bridge only its inline script, by hash.
+// Each document's own CSP: the frame allows its module script and its inline style and first-paint script by hash; the bridge only its inline script.
 import { createHash } from 'node:crypto';
 import { request } from 'node:http';
 import { brotliDecompressSync } from 'node:zlib';
@@ -34,20 +34,42 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 describe('the frame document policy', () => {
-  it('allows its own scripts and its nonce-marked style, nothing else', async () => {
+  const sha256 = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+  it('allows its module script, and its inline style and first-paint script by hash, nothing else', async () => {
     const response = await host.request({ path: '/optout' });
     const csp = policy(response);
-    const nonce = /<style nonce="([^"]+)">/.exec(response.body)?.[1];
+    const style = /<style>([^<]*)<\/style>/.exec(response.body)?.[1];
+    const script = /<script>([^<]*)<\/script>/.exec(response.body)?.[1];
+    expect(style).toBeDefined();
+    expect(script).toContain('localStorage');
     expect(csp.get('default-src')).toEqual(["'none'"]);
-    expect(csp.get('script-src')).toEqual(["'self'"]);
-    expect(csp.get('style-src')).toEqual([`'nonce-${nonce}'`]);
+    expect(csp.get('script-src')).toEqual(["'self'", sha256(script!)]);
+    expect(csp.get('style-src')).toEqual([sha256(style!)]);
     expect(csp.get('form-action')).toEqual(["'self'"]);
     expect(csp.get('frame-ancestors')).toEqual(["'self'", EMBEDDER]);
     for (const loose of ['img-src', 'connect-src', 'frame-src']) expect(csp.has(loose), loose).toBe(false);
-    // No inline script at all: the boot data is JSON, which never runs.
+    expect(String(response.headers['content-security-policy'])).not.toContain('nonce');
+    // One inline script that runs (the first-paint one); the boot data is JSON, which never runs.
     const openings = response.body.match(/<script[^>]*>/g) ?? [];
-    expect(openings.length).toBeGreaterThan(0);
-    for (const tag of openings) expect(tag).toMatch(/ src="|type="application\/json"/);
+    expect(openings.filter((tag) => !/ src="|type="application\/json"/.test(tag))).toEqual(['<script>']);
+  });
+
+  it('an opted-out page needs no first-paint script: the policy allows none', async () => {
+    const response = await host.request({ path: '/optout?theme=dark', headers: { cookie: 'optout=1' } });
+    const csp = policy(response);
+    expect(csp.get('script-src')).toEqual(["'self'"]);
+    expect(response.body).not.toContain('<script>');
+    expect(csp.get('style-src')).toEqual([sha256(/<style>([^<]*)<\/style>/.exec(response.body)![1]!)]);
+  });
+
+  it('the same inputs give the same bytes, brotli-compressed when the browser takes it', async () => {
+    const first = await host.request({ path: '/optout?lang=de' });
+    const compressed = await getBytes(host.origin, '/optout?lang=de', { 'accept-encoding': 'gzip, deflate, br, zstd' });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(brotliDecompressSync(compressed.body).toString('utf8')).toBe(first.body);
+    expect(compressed.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(compressed.headers.etag).not.toBe(first.headers.etag);
   });
 });
 

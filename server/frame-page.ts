@@ -1,6 +1,6 @@
 // Renders the frame document: the right state in the first HTML, a working no-JS form, then Lit.
 import { serializeBoot, BOOT_ELEMENT_ID } from '../widget/shared/boot.js';
-import type { DefaultState, OptOutState } from '../widget/shared/choice.js';
+import { encodeChoice, storageKey, type DefaultState, type OptOutState } from '../widget/shared/choice.js';
 import type { Language } from '../widget/shared/i18n/index.js';
 import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
 import { themeStyles } from '../widget/shared/theme.styles.js';
@@ -14,8 +14,6 @@ export interface FramePageInput {
   readonly language: Language;
   readonly params: FrameParams;
   readonly assets: FrameAssets;
-  /** Per-response CSP nonce for the inline `<style>`. */
-  readonly nonce: string;
   /** Where the no-JS form posts: `/optout` plus the request's own query string. */
   readonly formAction: string;
   readonly cookieName: string;
@@ -50,21 +48,59 @@ export function themeOverrideCss(params: FrameParams): string {
   return vars ? `:root[data-theme]{${vars}}` : '';
 }
 
-/** The same control the element renders: the toggle button, or a note where a toggle would not work. */
-function renderControl({ state, language, cookieRefused }: FramePageInput): string {
-  const t = language.texts;
-  // Under GPC there is nothing to toggle: the browser's signal is the opt-out.
-  if (state.reason === 'gpc') return `<p class="note">${escapeHtml(t.gpcHonoured)}</p>`;
-  // Asking for storage access needs JavaScript, so the no-JS page can only explain.
-  if (cookieRefused) return `<p class="note">${escapeHtml(t.storageBlocked)}</p>`;
-  return `<input type="hidden" name="optedOut" value="${state.optedOut ? '0' : '1'}"><button type="submit">${escapeHtml(
-    state.optedOut ? t.optInButton : t.optOutButton,
-  )}</button>`;
+/**
+ * Where the browser keeps no cookie for the frame (WebKit blocking third-party cookies), the
+ * request says "opted in" for a visitor whose opt-out only the frame's own storage holds. This
+ * script runs before first paint and marks the document, so CSS shows the opted-out texts the
+ * page also carries; an opt-out in any layer wins, as in `mergeLayers`. Storage may throw.
+ */
+function firstPaintScript(cookieName: string): string {
+  const key = JSON.stringify(storageKey(cookieName)).replaceAll('<', '\\u003c');
+  return `try{localStorage.getItem(${key})==="${encodeChoice(true)}"&&document.documentElement.classList.add("stored-out")}catch(e){}`;
 }
 
-export function renderFramePage(input: FramePageInput): string {
-  const { state, language, params, assets, nonce } = input;
+/** Shows `.out-only` instead of `.in-only` once the first-paint script has found a stored opt-out. */
+const storedOutCss = ':root:not(.stored-out) .out-only,.stored-out .in-only{display:none}';
+
+/**
+ * The status, and a button that posts its own value. When the visitor's opt-out may be stored
+ * only in the frame (`both`), each comes twice, one per state, and CSS shows one.
+ */
+function renderStatus({ state, language, cookieRefused }: FramePageInput, both: boolean): string {
   const t = language.texts;
+  const states = both ? [false, true] : [state.optedOut];
+  // Which state an element belongs to, as a class, when there are both.
+  const only = (optedOut: boolean) => (both ? (optedOut ? 'out-only' : 'in-only') : '');
+  const classes = (...names: string[]) => (names.some(Boolean) ? ` class="${names.filter(Boolean).join(' ')}"` : '');
+  const statuses = states
+    .map((optedOut) => `<p${classes('status', only(optedOut))} role="status">${escapeHtml(optedOut ? t.optedOut : t.optedIn)}</p>`)
+    .join('');
+  // Under GPC there is nothing to toggle: the browser's signal is the opt-out.
+  if (state.reason === 'gpc') return `${statuses}<p class="note">${escapeHtml(t.gpcHonoured)}</p>`;
+  // Asking for storage access needs JavaScript, so the no-JS page can only explain.
+  if (cookieRefused) return `${statuses}<p class="note">${escapeHtml(t.storageBlocked)}</p>`;
+  const buttons = states.map(
+    (optedOut) =>
+      `<button type="submit" name="optedOut" value="${encodeChoice(!optedOut)}"${classes(only(optedOut))}>${escapeHtml(
+        optedOut ? t.optInButton : t.optOutButton,
+      )}</button>`,
+  );
+  return statuses + buttons.join('');
+}
+
+/** The frame document and the inline style and script its CSP must allow (by hash). */
+export interface FramePage {
+  readonly html: string;
+  readonly style: string;
+  readonly script?: string;
+}
+
+export function renderFramePage(input: FramePageInput): FramePage {
+  const { state, language, params, assets } = input;
+  const t = language.texts;
+  // Only an opted-in answer can be wrong: an opt-out from the request already wins.
+  const script = state.optedOut ? undefined : firstPaintScript(input.cookieName);
+  const style = `${themeStyles}${themeOverrideCss(params)}${inlineStyles}${script ? storedOutCss : ''}`;
   const boot = serializeBoot({
     cookieName: input.cookieName,
     defaultState: input.defaultState,
@@ -78,21 +114,22 @@ export function renderFramePage(input: FramePageInput): string {
     params.showIntro ? ' show-intro' : '',
     input.cookieRefused ? ' storage-blocked' : '',
   ].join('');
-  return `<!doctype html>
+  const html = `<!doctype html>
 <html lang="${escapeHtml(language.tag)}" dir="${language.dir}" data-theme="${params.theme}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width,initial-scale=1">
 <title>${escapeHtml(t.title)}</title>
-<style nonce="${nonce}">${themeStyles}${themeOverrideCss(params)}${inlineStyles}</style>
-<script type="module" src="${escapeHtml(assets.frameScript)}"></script>
+<style>${style}</style>
+${script ? `<script>${script}</script>\n` : ''}<script type="module" src="${escapeHtml(assets.frameScript)}"></script>
 </head>
 <body>
 <optout-toggle${attrs}><form class="optout" method="post" action="${escapeHtml(input.formAction)}">${
     params.showIntro ? `<p class="intro">${escapeHtml(t.intro)}</p>` : ''
-  }<p class="status" role="status">${escapeHtml(state.optedOut ? t.optedOut : t.optedIn)}</p>${renderControl(input)}</form></optout-toggle>
+  }${renderStatus(input, script !== undefined)}</form></optout-toggle>
 <script type="application/json" id="${BOOT_ELEMENT_ID}">${boot}</script>
 </body>
 </html>
 `;
+  return script ? { html, style, script } : { html, style };
 }

@@ -13,7 +13,7 @@ const contentTypes: Readonly<Record<string, string>> = {
   '.map': 'application/json; charset=utf-8',
 };
 
-type Encoding = 'br' | 'gzip' | 'identity';
+export type Encoding = 'br' | 'gzip' | 'identity';
 
 /** One asset in each encoding, with the complete header list of each answer. */
 type Variants = Readonly<Record<Encoding, { readonly body: Buffer; readonly headers: readonly string[] }>>;
@@ -42,20 +42,29 @@ function assetHeaders(type: string, encoding: Encoding, length: number, cacheCon
 // The name changes whenever the content does: never revalidate, so a repeat view asks nothing.
 const IMMUTABLE = ['Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`];
 
-function compressAll(file: string, cacheControl: readonly string[] = IMMUTABLE): Variants {
-  const raw = readFileSync(file);
-  const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+/** `raw` in each encoding, compressed as hard as it goes: this runs once per file or document. */
+export function compressOnce(raw: Buffer): Readonly<Record<Encoding, Buffer>> {
   const br = brotliCompressSync(raw, {
     params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
   });
-  const gzip = gzipSync(raw, { level: constants.Z_BEST_COMPRESSION });
-  const variant = (encoding: Encoding, body: Buffer) => ({ body, headers: assetHeaders(type, encoding, body.length, cacheControl) });
-  return { br: variant('br', br), gzip: variant('gzip', gzip), identity: variant('identity', raw) };
+  return { br, gzip: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }), identity: raw };
+}
+
+function compressAll(file: string, cacheControl: readonly string[] = IMMUTABLE): Variants {
+  const type = contentTypes[extname(file)] ?? 'application/octet-stream';
+  const bodies = compressOnce(readFileSync(file));
+  const variant = (encoding: Encoding) => ({ body: bodies[encoding], headers: assetHeaders(type, encoding, bodies[encoding].length, cacheControl) });
+  return { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') };
+}
+
+/** Whether an `If-None-Match` value names `tag` (weak or strong: a GET compares weakly). */
+export function etagMatches(ifNoneMatch: string | undefined, tag: string): boolean {
+  return ifNoneMatch !== undefined && ifNoneMatch.split(',').some((entry) => entry.trim().replace(/^W\//, '') === tag);
 }
 
 /** brotli, else gzip, else the file as it is; memoised by header value (browsers send few). */
 const chosen = new Map<string, Encoding>();
-function chooseEncoding(accept: string | undefined): Encoding {
+export function chooseEncoding(accept: string | undefined): Encoding {
   if (!accept) return 'identity';
   let encoding = chosen.get(accept);
   if (encoding === undefined) {
@@ -131,8 +140,7 @@ export function compressedFile(file: string, maxAgeSeconds: number): RequestHand
     const encoding = chooseEncoding(req.headers['accept-encoding']);
     const tag = `"${etag}-${encoding}"`;
     const { body, headers } = variants[encoding];
-    const wanted = req.headers['if-none-match'];
-    if (wanted !== undefined && wanted.split(',').some((entry) => entry.trim().replace(/^W\//, '') === tag)) {
+    if (etagMatches(req.headers['if-none-match'], tag)) {
       // Not modified: the caching headers and the validator again, nothing about a body.
       res.writeHead(304, [...withoutBodyHeaders(headers), 'ETag', tag]);
       res.end();

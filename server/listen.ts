@@ -63,6 +63,8 @@ export interface ListenOptions extends Partial<ListenTimeouts> {
 export function listen(handler: RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
   const { tls, ...timeouts } = options;
   const limits = { ...defaultTimeouts, ...timeouts };
+  // Each open connection and the response it carries now (a Map write per request: no listener per response).
+  const open = new Map<Socket, ServerResponse | undefined>();
   const serverOptions = {
     headersTimeout: limits.headersTimeoutMs,
     requestTimeout: limits.requestTimeoutMs,
@@ -72,7 +74,7 @@ export function listen(handler: RequestListener, port: number, host: string, opt
     // While stopping, a keep-alive client is told to reconnect elsewhere rather than reuse a
     // socket that is about to close under its next request.
     if (closingServers.has(server)) res.setHeader('Connection', 'close');
-    else trackInFlight(server, res);
+    else open.set(req.socket, res);
     handler(req, res);
   };
   // An https.Server is an http.Server over TLS: the same timeouts, events and close(). A client
@@ -80,6 +82,12 @@ export function listen(handler: RequestListener, port: number, host: string, opt
   const server: Server = tls
     ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: limits.headersTimeoutMs }, listener)
     : createServer(serverOptions, listener);
+  // Over TLS a request's socket is the TLS socket, which 'secureConnection' hands out ('connection' is the raw one).
+  server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
+    open.set(socket, undefined);
+    socket.once('close', () => open.delete(socket));
+  });
+  openConnections.set(server, open);
   server.keepAliveTimeout = limits.keepAliveTimeoutMs;
   server.on('clientError', answerClientError);
   return new Promise((resolve, reject) => {
@@ -94,18 +102,8 @@ export function listen(handler: RequestListener, port: number, host: string, opt
 }
 
 const closingServers = new WeakSet<Server>();
-/** Responses not yet sent, per server: told to close their connection if a stop begins. */
-const inFlight = new WeakMap<Server, Set<ServerResponse>>();
-
-function trackInFlight(server: Server, res: ServerResponse): void {
-  let responses = inFlight.get(server);
-  if (!responses) inFlight.set(server, (responses = new Set()));
-  const pending = responses;
-  pending.add(res);
-  const done = () => pending.delete(res);
-  res.once('finish', done);
-  res.once('close', done);
-}
+/** Per server, its connections and the response each carries: told to close their connection if a stop begins. */
+const openConnections = new WeakMap<Server, Map<Socket, ServerResponse | undefined>>();
 
 /**
  * Stops accepting connections and lets in-flight requests finish; keep-alive sockets are closed
@@ -113,8 +111,8 @@ function trackInFlight(server: Server, res: ServerResponse): void {
  */
 export function close(server: Server, graceMs = 10_000): Promise<void> {
   closingServers.add(server);
-  for (const res of inFlight.get(server) ?? []) {
-    if (!res.headersSent) res.setHeader('Connection', 'close');
+  for (const res of openConnections.get(server)?.values() ?? []) {
+    if (res && !res.headersSent) res.setHeader('Connection', 'close');
   }
   return new Promise((resolve) => {
     const cut = setTimeout(() => server.closeAllConnections(), graceMs);

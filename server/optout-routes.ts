@@ -1,15 +1,15 @@
 // GET /optout renders the frame; POST /optout is the no-JavaScript fallback that stores a choice.
 import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
-import { negotiateLanguage } from '../widget/shared/i18n/index.js';
+import { negotiateLanguage, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import { NONCE_SLOT, sendHtml } from './html-response.js';
 import type { HostConfig } from './config.js';
+import { documentCache, sendDocument } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
-import { documentPolicy, nonceSource, noStore } from './security-headers.js';
-import { requestProfile, type Profile, type Profiles } from './site-profiles.js';
+import { documentPolicy, hashSource, noStore } from './security-headers.js';
+import { requestProfile, type Profiles } from './site-profiles.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -40,50 +40,64 @@ function isSameOriginPost(req: Request): boolean {
   return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
+/**
+ * `negotiateLanguage`, remembered per parameter and header value: parsing `Accept-Language`
+ * costs more than the rest of a cached answer. Browsers send few values; the bound keeps
+ * made-up ones from growing it.
+ */
+function languageNegotiator(): (requested: string, acceptLanguage: string | undefined) => Language {
+  const known = new Map<string, Language>();
+  return (requested, acceptLanguage) => {
+    const key = `${requested} ${acceptLanguage}`;
+    let language = known.get(key);
+    if (language === undefined) {
+      language = negotiateLanguage(requested, acceptLanguage);
+      if (known.size < 256) known.set(key, language);
+    }
+    return language;
+  };
+}
+
 export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
   const router = express.Router();
-  // The frame loads its own module script and styles itself inline; there is no inline script.
-  // Each profile's own policy: its frame-ancestors are its origins only.
-  const framePolicies = new Map(
-    [profiles.top, ...profiles.sites.values()].map((profile) => [
-      profile,
-      documentPolicy(profile.config, { scriptSrc: ["'self'"], styleSrc: [nonceSource], formAction: ["'self'"] }),
-    ]),
-  );
+  const documents = documentCache();
+  const languageFor = languageNegotiator();
 
   router.get('/optout', (req: Request, res: Response) => {
-    const profile: Profile = requestProfile(profiles, req.query);
-    const site = profile.config;
+    const query = req.query;
+    // The profile site= names (the top level without it): its origins, default, texts, theme.
+    const profile = requestProfile(profiles, query);
+    const profileConfig = profile.config;
     // The site's theming defaults, under the request's own parameters.
-    const params = parseFrameParams({ ...profile.theme, ...req.query });
-    const language = negotiateLanguage(params.lang, req.get('accept-language'));
-    const choice = requestChoice(req, site);
-    const cookieRefused = choice === undefined && req.query[STORED_MARK] !== undefined;
+    const params = parseFrameParams({ ...profile.theme, ...query });
+    const language = languageFor(params.lang, req.headers['accept-language']);
+    const choice = requestChoice(req, profileConfig);
+    const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
+    const state = requestState(req, profileConfig);
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
-    res
-      .set('Cache-Control', 'private, no-cache')
-      .vary('Cookie')
-      .vary('Accept-Language')
-      .vary('Sec-GPC');
-    framePolicies.get(profile)?.(req, res);
-    // gzip without compressing per response (the nonce is spliced in): see html-response.ts.
-    sendHtml(
-      req,
-      res,
-      renderFramePage({
-        state: requestState(req, site),
+    res.setHeader('Cache-Control', 'private, no-cache');
+    res.setHeader('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
+    // Every input of the page: the profile, and the URL with the parameters and the form's action.
+    const key = `${profile.site ?? ''} ${state.optedOut} ${state.reason} ${language.tag} ${cookieRefused} ${req.originalUrl}`;
+    const document = documents(key, () => {
+      const page = renderFramePage({
+        state,
         language: { ...language, texts: profile.texts(language) },
         params,
         assets,
-        nonce: NONCE_SLOT,
         formAction: `/optout${queryString(req)}`,
-        cookieName: site.cookieName,
-        defaultState: site.defaultState,
+        cookieName: profileConfig.cookieName,
+        defaultState: profileConfig.defaultState,
         cookieRefused,
-        allowedOrigins: site.allowedOrigins,
-      }),
-    );
+        allowedOrigins: profileConfig.allowedOrigins,
+      });
+      // The frame loads its own module script; inline, only its style and first-paint script, by hash.
+      const scriptSrc = ["'self'", ...(page.script ? [hashSource(page.script)] : [])];
+      // The profile's own policy: its frame-ancestors are its origins only.
+      return { html: page.html, csp: documentPolicy(profileConfig, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }) };
+    });
+    sendDocument(req, res, document);
   });
 
   // Another site's form (CSRF) is refused before its body is even read.

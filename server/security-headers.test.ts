@@ -1,4 +1,5 @@
-// Headers on the wire for every route: CSP with nonce and frame-ancestors, nosniff, referrer policy, caching, Vary.
+// Headers on the wire for every route: CSP with hashes and frame-ancestors, nosniff, referrer policy, caching, Vary.
+import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInProcessHost, STAND_IN_FRAME_SCRIPT, type InProcessHost, type RawResponse } from './testing/in-process-host.js';
 
@@ -49,22 +50,33 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 describe('security headers on every route', () => {
-  it('GET /optout: CSP with a fresh nonce that matches the inline style, private no-cache, Vary', async () => {
+  it('GET /optout: CSP naming the inline style by hash, private no-cache, Vary, and a 304 for its ETag', async () => {
     const first = await host.request({ path: '/optout', headers: { cookie: 'optout=1' } });
-    const second = await host.request({ path: '/optout' });
     expect(first.status).toBe(200);
     expectProtected(first);
-    const nonces = [first, second].map((response) => {
-      const source = csp(response).get('style-src')?.find((s) => s.startsWith("'nonce-"));
-      expect(source, 'style-src nonce').toBeDefined();
-      return source!.slice("'nonce-".length, -1);
-    });
-    expect(nonces[0]).not.toBe(nonces[1]);
-    expect(nonces[0]).toMatch(/^[A-Za-z0-9+/]{22}==$/);
-    expect(first.body).toContain(`<style nonce="${nonces[0]}">`);
+    const style = /<style>([^<]*)<\/style>/.exec(first.body)?.[1];
+    expect(style, 'inline style').toBeDefined();
+    const hash = createHash('sha256').update(style!).digest('base64');
+    expect(csp(first).get('style-src')).toEqual([`'sha256-${hash}'`]);
+    expect(String(first.headers['content-security-policy'])).not.toContain('nonce');
     expect(first.headers['cache-control']).toBe('private, no-cache');
-    expect(varyList(first)).toEqual(expect.arrayContaining(['cookie', 'accept-language', 'sec-gpc']));
+    expect(varyList(first)).toEqual(expect.arrayContaining(['cookie', 'accept-language', 'sec-gpc', 'accept-encoding']));
     expect(first.headers['content-type']).toMatch(/^text\/html; charset=utf-8$/i);
+    // The same inputs, the same page and headers; a revalidation gets a 304 with the cookie renewed.
+    const second = await host.request({ path: '/optout', headers: { cookie: 'optout=1' } });
+    expect(second.body).toBe(first.body);
+    expect(second.headers['content-security-policy']).toBe(first.headers['content-security-policy']);
+    expect(first.headers.etag).toMatch(/^"[\w-]+-identity"$/);
+    const again = await host.request({ path: '/optout', headers: { cookie: 'optout=1', 'if-none-match': first.headers.etag! } });
+    expect(again.status).toBe(304);
+    expect(again.body).toBe('');
+    expect(again.headers['cache-control']).toBe('private, no-cache');
+    expect(String(again.headers['set-cookie'])).toMatch(/^optout=1;/);
+    expectProtected(again);
+    // Another state is another page: the old ETag does not match it.
+    const optedIn = await host.request({ path: '/optout', headers: { cookie: 'optout=0', 'if-none-match': first.headers.etag! } });
+    expect(optedIn.status).toBe(200);
+    expect(optedIn.headers.etag).not.toBe(first.headers.etag);
   });
 
   it('GET /optout with an invalid parameter: 400, protected, not cacheable', async () => {

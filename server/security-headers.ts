@@ -1,35 +1,12 @@
-// Response headers for every route through helmet: CSP with a per-response nonce and frame-ancestors.
-import { randomFillSync } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+// Response headers for every route through helmet, and each document's own CSP: inline parts allowed by hash, frame-ancestors.
+import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
 import type { HostConfig } from './config.js';
 
-/**
- * 128-bit nonces cut from a pool of random bytes refilled 256 nonces at a time: one
- * `getrandom` call per 256 responses instead of one each. Every byte is used once.
- */
-const NONCE_BYTES = 16;
-const noncePool = Buffer.alloc(NONCE_BYTES * 256);
-let nonceOffset = noncePool.length;
-export function nextNonce(): string {
-  if (nonceOffset === noncePool.length) {
-    randomFillSync(noncePool);
-    nonceOffset = 0;
-  }
-  nonceOffset += NONCE_BYTES;
-  return noncePool.toString('base64', nonceOffset - NONCE_BYTES, nonceOffset);
-}
-
-/** Gives each response a fresh nonce (`res.locals.cspNonce`) for its inline `<style>`. */
-export const cspNonce: RequestHandler = (_req, res, next) => {
-  res.locals.cspNonce = nextNonce();
-  next();
-};
-
-/** The `'nonce-…'` source of this response, for helmet's per-response directives. */
-export function nonceSource(_req: IncomingMessage, res: ServerResponse): string {
-  return `'nonce-${String((res as Response).locals.cspNonce)}'`;
+/** The CSP source that allows exactly this inline `<style>` or `<script>` text. */
+export function hashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 }
 
 /**
@@ -40,59 +17,68 @@ function frameAncestors(config: HostConfig): string[] {
   return config.allowedOrigins.length > 0 ? ["'self'", ...config.allowedOrigins] : ['*'];
 }
 
-type Source = string | ((req: IncomingMessage, res: ServerResponse) => string);
+/** Directive → sources, in the order they are sent. */
+type Directives = Readonly<Record<string, readonly string[]>>;
 
 /**
- * One document's own policy, set by its route in place of the host-wide one above: a document
- * that loads less is allowed less (the frame loads no images, makes no requests and embeds no
- * frames; the bridge runs one inline script and nothing else), and the shorter header counts
- * on every view. Built by helmet too; the host-wide `default-src`, `base-uri`, `object-src`
- * and `frame-ancestors` always apply.
+ * The host-wide policy, on every answer (so 400, 403 and 404 carry the same protection as the
+ * frame). Each directive names only what the frame and the host's own pages load; inline
+ * script or style only by hash (a document adds its own), no eval, no attributes.
  */
-export function documentPolicy(
-  config: HostConfig,
-  directives: { readonly scriptSrc: readonly Source[]; readonly styleSrc?: readonly Source[]; readonly formAction: readonly string[] },
-): (req: IncomingMessage, res: ServerResponse) => void {
-  const policy = helmet.contentSecurityPolicy({
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'none'"],
-      scriptSrc: [...directives.scriptSrc],
-      ...(directives.styleSrc ? { styleSrc: [...directives.styleSrc] } : {}),
-      formAction: [...directives.formAction],
-      baseUri: ["'none'"],
-      objectSrc: ["'none'"],
-      frameAncestors: frameAncestors(config),
-    },
-  });
-  // helmet's middleware sets the header and calls next() at once.
-  return (req, res) => policy(req, res, () => undefined);
+function hostDirectives(config: HostConfig): Directives {
+  return {
+    'default-src': ["'none'"],
+    'script-src': ["'self'"],
+    'style-src': ["'self'"],
+    'img-src': ["'self'", 'data:'],
+    'connect-src': ["'self'"],
+    // The builder previews the real frame from this host.
+    'frame-src': ["'self'"],
+    // The no-JS form may only post back to this host.
+    'form-action': ["'self'"],
+    'base-uri': ["'none'"],
+    'object-src': ["'none'"],
+    'frame-ancestors': frameAncestors(config),
+  };
+}
+
+function policyText(directives: Directives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join(';');
+}
+
+/** The host-wide policy with `styleSrc` added to its `style-src` (the builder's inline style). */
+export function hostPolicy(config: HostConfig, styleSrc: readonly string[]): string {
+  const directives = hostDirectives(config);
+  return policyText({ ...directives, 'style-src': [...(directives['style-src'] ?? []), ...styleSrc] });
 }
 
 /**
- * Applied before every route, so 400, 403 and 404 answers carry the same protection as the frame.
- * Each directive names only what the frame and the host's own pages load.
+ * One document's own policy, sent in place of the host-wide one: a document that loads less is
+ * allowed less (the frame loads no images, makes no requests and embeds no frames; the bridge
+ * runs one inline script and nothing else), and the shorter header counts on every view. The
+ * host-wide `default-src`, `base-uri`, `object-src` and `frame-ancestors` always apply.
  */
-export function securityHeaders(config: HostConfig): RequestHandler {
+export function documentPolicy(
+  config: HostConfig,
+  directives: { readonly scriptSrc: readonly string[]; readonly styleSrc?: readonly string[]; readonly formAction: readonly string[] },
+): string {
+  return policyText({
+    'default-src': ["'none'"],
+    'script-src': directives.scriptSrc,
+    ...(directives.styleSrc ? { 'style-src': directives.styleSrc } : {}),
+    'form-action': directives.formAction,
+    'base-uri': ["'none'"],
+    'object-src': ["'none'"],
+    'frame-ancestors': frameAncestors(config),
+  });
+}
+
+/** helmet, configured for the host: the host-wide policy and the headers every answer carries. */
+function hostHelmet(config: HostConfig): RequestHandler {
   return helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'none'"],
-        // Inline script or style only with this response's nonce; no eval, no attributes.
-        scriptSrc: ["'self'", nonceSource],
-        styleSrc: ["'self'", nonceSource],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        // The builder previews the real frame from this host.
-        frameSrc: ["'self'"],
-        // The no-JS form may only post back to this host.
-        formAction: ["'self'"],
-        baseUri: ["'none'"],
-        objectSrc: ["'none'"],
-        frameAncestors: frameAncestors(config),
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: hostDirectives(config) },
     // frame-ancestors supersedes X-Frame-Options, and any X-Frame-Options value would forbid
     // the cross-site embedding this host exists for.
     xFrameOptions: false,
@@ -113,6 +99,24 @@ export function securityHeaders(config: HostConfig): RequestHandler {
     xPermittedCrossDomainPolicies: false,
     xDnsPrefetchControl: false,
   });
+}
+
+/**
+ * Applied before every route. helmet's headers do not depend on the request here (no function
+ * in any directive), so they are read from helmet once and set from that list: helmet's chain
+ * of seven middlewares cost more per request than the rest of a cached frame answer.
+ */
+export function securityHeaders(config: HostConfig): RequestHandler {
+  const headers: [string, string][] = [];
+  // helmet also removes X-Powered-By, which a site mounting the host may have set.
+  const removed: string[] = [];
+  const recorder = { setHeader: (name: string, value: string) => headers.push([name, value]), removeHeader: (name: string) => removed.push(name) };
+  hostHelmet(config)({} as Parameters<RequestHandler>[0], recorder as unknown as Parameters<RequestHandler>[1], () => undefined);
+  return (_req, res, next) => {
+    for (const name of removed) res.removeHeader(name);
+    for (const [name, value] of headers) res.setHeader(name, value);
+    next();
+  };
 }
 
 /** For answers that must never be stored or reused: errors, redirects, refusals. */

@@ -27,7 +27,7 @@ function scriptTags(scripts: StaticScripts): string {
   ].join('\n');
 }
 
-/** The frame's only inline style; a CDN's CSP allows it by hash (there is no server to hand out nonces). */
+/** The frame's only inline style; a CDN's CSP allows it by hash, as the host's CSP does. */
 const staticFrameStyle = themeStyles + minifyCss(toggleStyles);
 
 export function renderStaticFramePage(config: StaticFrameConfig, scripts: StaticScripts): string {

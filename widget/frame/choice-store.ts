@@ -1,5 +1,5 @@
 // Reads and writes the visitor's choice from inside the frame: the host's partitioned cookie and the frame's own storage.
-import { choiceCookie, encodeChoice, parseChoice, readCookie } from '../shared/choice.js';
+import { choiceCookie, encodeChoice, parseChoice, readCookie, storageKey } from '../shared/choice.js';
 
 export interface ChoiceStore {
   /** The stored choice, or `undefined` when there is none (or storage is unreadable). */
@@ -86,6 +86,6 @@ export function webStorageChoiceStore(storage: () => Storage, key: string): Choi
 export function frameChoiceStores(win: Window, cookieName: string): Record<'cookie' | 'localStorage', ChoiceStore> {
   return {
     cookie: cookieChoiceStore(win.document, cookieName),
-    localStorage: webStorageChoiceStore(() => win.localStorage, `optout-frame:${cookieName}`),
+    localStorage: webStorageChoiceStore(() => win.localStorage, storageKey(cookieName)),
   };
 }

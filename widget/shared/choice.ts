@@ -27,6 +27,11 @@ export function encodeChoice(optedOut: boolean): '1' | '0' {
   return optedOut ? '1' : '0';
 }
 
+/** The frame's `localStorage` key for a choice; the host's first-paint script reads it too. */
+export function storageKey(cookieName: string): string {
+  return `optout-frame:${cookieName}`;
+}
+
 export interface StateInputs {
   /** The visitor's own choice, if one was found. */
   readonly choice: boolean | undefined;
