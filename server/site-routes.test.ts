@@ -109,8 +109,13 @@ describe('the bridge, the form and client.js with site=', () => {
     expect(response.status).toBe(200);
     expect(frameAncestors(response)).toBe(`'self' ${SHOP}`);
     expect(boot(response)).toMatchObject({ allowedOrigins: [SHOP], defaultState: 'out' });
+    // Asked right after, the top level's bridge is its own document, not the cached one of shop.
     const top = await host.request({ path: '/optout/bridge' });
     expect(boot(top)).toMatchObject({ allowedOrigins: [MAIN], defaultState: 'in' });
+    expect(frameAncestors(top)).toBe(`'self' ${MAIN}`);
+    // Nor does shop's validator revalidate the top level's bridge.
+    const revalidated = await host.request({ path: '/optout/bridge', headers: { 'if-none-match': String(response.headers.etag) } });
+    expect(revalidated.status).toBe(200);
     expect((await host.request({ path: '/optout/bridge?site=blog' })).status).toBe(400);
   });
 
