@@ -6,7 +6,7 @@ import { en } from '../widget/shared/i18n/en.js';
 import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { ConfigError, loadConfig } from './config.js';
 import { ConfigFileError, formatKeyPath, loadConfigFile, MAX_FILE_BYTES, quote } from './config-file.js';
-import { mergeTexts, TEXT_KEYS, textProblem } from './config-texts.js';
+import { DISTINCT_PAIRS, mergeTexts, sameText, TEXT_KEYS, textProblem } from './config-texts.js';
 import { configDir, writeConfigFile } from './testing/config-files.js';
 
 const writeConfig = writeConfigFile;
@@ -184,6 +184,12 @@ describe('the text rules', () => {
   it('every shipped text passes them, so an owner can always restate a shipped text', () => {
     for (const language of shippedLanguages) {
       for (const key of TEXT_KEYS) expect(textProblem(key, language.texts[key]), `${language.tag}.${key}`).toBeUndefined();
+    }
+  });
+
+  it("every shipped language's status lines and buttons read differently (so only overridden languages need checking)", () => {
+    for (const language of shippedLanguages) {
+      for (const [a, b] of DISTINCT_PAIRS) expect(sameText(language.texts[a], language.texts[b]), `${language.tag}: ${a}/${b}`).toBe(false);
     }
   });
 
