@@ -68,8 +68,9 @@ export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: Fra
     // The profile site= names (the top level without it): its origins, default, texts, theme.
     const profile = requestProfile(profiles, query);
     const profileConfig = profile.config;
-    // The site's theming defaults, under the request's own parameters.
-    const params = parseFrameParams({ ...profile.theme, ...query });
+    // The site's theming defaults, under the request's own parameters (the top level has none:
+    // its requests, the common case, skip the copy).
+    const params = parseFrameParams(profile.site === undefined ? query : { ...profile.theme, ...query });
     const language = languageFor(params.lang, req.headers['accept-language']);
     const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
