@@ -16,14 +16,16 @@ export interface Configuration {
   readonly frameCookie: 'kept' | 'refused';
   /** The frame's own `localStorage`: partitioned and kept, or throwing (Chromium treats it as third-party storage). */
   readonly frameStorage: 'kept' | 'throws';
+  /** The browser itself can send Global Privacy Control (Firefox's setting); only then does gpc-sent.spec.ts run. */
+  readonly sendsGpc: boolean;
   create(): Engine;
 }
 
 export const configurations: readonly Configuration[] = [
-  { name: 'chromium', frameCookie: 'kept', frameStorage: 'throws', create: chromiumEngine },
-  { name: 'firefox', frameCookie: 'kept', frameStorage: 'kept', create: firefoxEngine },
-  { name: 'webkit', frameCookie: 'refused', frameStorage: 'kept', create: () => webkitEngine('webkit', { itp: false }) },
-  { name: 'webkit-itp', frameCookie: 'refused', frameStorage: 'kept', create: () => webkitEngine('webkit-itp', { itp: true }) },
+  { name: 'chromium', frameCookie: 'kept', frameStorage: 'throws', sendsGpc: false, create: chromiumEngine },
+  { name: 'firefox', frameCookie: 'kept', frameStorage: 'kept', sendsGpc: true, create: firefoxEngine },
+  { name: 'webkit', frameCookie: 'refused', frameStorage: 'kept', sendsGpc: false, create: () => webkitEngine('webkit', { itp: false }) },
+  { name: 'webkit-itp', frameCookie: 'refused', frameStorage: 'kept', sendsGpc: false, create: () => webkitEngine('webkit-itp', { itp: true }) },
 ];
 
 export function configuration(name: ConfigurationName): Configuration {
