@@ -23,10 +23,11 @@ export interface FrameLink {
 }
 
 /**
- * `base` is the host's URL ending in `/`; `onLoad` runs whenever the frame (re)loads or the
+ * `base` is the host's URL ending in `/`, `site` the profile (`site=<id>`) or undefined for the
+ * host's top level; `onLoad` runs whenever the frame (re)loads or the
  * client switches frames, so requests that could not be delivered yet are sent again.
  */
-export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
+export function openFrameLink(base: URL, site: string | undefined, onLoad: () => void): FrameLink {
   const hostOrigin = base.origin;
   let frame: HTMLIFrameElement | undefined;
   let bridge: HTMLIFrameElement | undefined;
@@ -48,8 +49,8 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
   const attach = () => {
     detach();
     if (closed) return;
-    const visible = visibleFrame(base);
-    link(visible ?? (bridge = appendBridge(base)));
+    const visible = visibleFrame(base, site);
+    link(visible ?? (bridge = appendBridge(base, site)));
   };
   // No frame yet (the mirror answered), or the page removed it (a single-page app moved on).
   const connect = () => {
@@ -59,7 +60,7 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
     document.removeEventListener('DOMContentLoaded', parse);
     if (closed) return;
     parsed = true;
-    const visible = visibleFrame(base);
+    const visible = visibleFrame(base, site);
     if (visible) link(visible);
     onParsed(visible !== undefined);
   };
@@ -80,7 +81,7 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
     },
     adopt(source) {
       if (!parsed || closed || frame || source === null) return;
-      if (framesOfHost(base).some((iframe) => iframe.contentWindow === source)) attach();
+      if (framesOfHost(base, site).some((iframe) => iframe.contentWindow === source)) attach();
     },
     isFrame: (source) => frame !== undefined && source === frame.contentWindow,
     get bridge() {
@@ -95,12 +96,13 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
 }
 
 /** The page's own opt-out frames of this host (`<iframe src="…/optout…">`). */
-function framesOfHost(base: URL): HTMLIFrameElement[] {
+function framesOfHost(base: URL, site: string | undefined): HTMLIFrameElement[] {
   const framePath = new URL('optout', base).pathname;
   const isVisibleFrame = (iframe: HTMLIFrameElement) => {
     try {
       const url = new URL(iframe.src, location.href);
-      return url.origin === base.origin && url.pathname === framePath;
+      // Another profile's frame is another site's: it would not answer this page anyway.
+      return url.origin === base.origin && url.pathname === framePath && (url.searchParams.get('site') ?? undefined) === site;
     } catch {
       return false;
     }
@@ -109,16 +111,18 @@ function framesOfHost(base: URL): HTMLIFrameElement[] {
 }
 
 /** The page's own opt-out frame, loaded eagerly: page scripts need the state now, not when scrolled to. */
-function visibleFrame(base: URL): HTMLIFrameElement | undefined {
-  const frame = framesOfHost(base)[0];
+function visibleFrame(base: URL, site: string | undefined): HTMLIFrameElement | undefined {
+  const frame = framesOfHost(base, site)[0];
   if (frame?.loading === 'lazy') frame.loading = 'eager';
   return frame;
 }
 
 /** The invisible bridge document (GET /optout/bridge), out of the accessibility tree and the tab order. */
-function appendBridge(base: URL): HTMLIFrameElement {
+function appendBridge(base: URL, site: string | undefined): HTMLIFrameElement {
   const bridge = document.createElement('iframe');
-  bridge.src = new URL('optout/bridge', base).href;
+  const src = new URL('optout/bridge', base);
+  if (site !== undefined) src.searchParams.set('site', site);
+  bridge.src = src.href;
   bridge.title = 'optout-frame bridge';
   bridge.hidden = true;
   bridge.tabIndex = -1;
