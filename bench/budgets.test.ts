@@ -1,7 +1,7 @@
 // The budget judgement of the bench report: pass, miss with by how much, and not measured with why.
 import { describe, expect, it } from 'vitest';
 import { budgets, judge, KB } from './budgets.js';
-import type { BenchFigures, LoadSide, WireFigure } from './figures.js';
+import type { BenchFigures, LoadSide, PageWithoutFrameView, WireFigure } from './figures.js';
 
 const wire = (bytes: number, requests: number): WireFigure => ({ bytes, requests, fromCache: 0, resources: [] });
 const load = (requestsPerSecond: number, errors = 0): LoadSide => ({
@@ -14,6 +14,13 @@ const load = (requestsPerSecond: number, errors = 0): LoadSide => ({
   rounds: [],
 });
 const timing = (medianMs: number) => ({ runs: 31, medianMs, p90Ms: medianMs + 1 });
+const view = (bytes: number, requests: number, frames: number, knownSynchronously: boolean): PageWithoutFrameView => ({
+  ...wire(bytes, requests),
+  frames,
+  knownAtMs: knownSynchronously ? 20 : 250,
+  knownSynchronously,
+  views: 1,
+});
 
 const atBudget: BenchFigures = {
   wire: {
@@ -21,6 +28,7 @@ const atBudget: BenchFigures = {
     repeatView: wire(budgets.repeatViewBytes, 1),
     click: wire(0, 0),
     bridge: wire(budgets.bridgeBytes, 1),
+    pageWithoutFrame: { firstView: view(6000, 2, 1, false), repeatView: view(0, 0, 0, true) },
   },
   stateKnown: {
     mirror: { ...timing(3), syncRuns: 31, beforeFrameRuns: 31 },
@@ -47,7 +55,7 @@ const verdicts = (figures: BenchFigures) => judge(figures).map((row) => row.verd
 
 describe('judge', () => {
   it('passes every figure exactly at its budget (budgets are inclusive)', () => {
-    expect(verdicts(atBudget)).toEqual(Array(8).fill('pass'));
+    expect(verdicts(atBudget)).toEqual(Array(9).fill('pass'));
   });
 
   it('misses one byte over, and says by how much', () => {
@@ -87,6 +95,17 @@ describe('judge', () => {
     expect(judge(slow)[7]).toMatchObject({ verdict: 'miss', note: '0.01× short' });
     const failing = { ...atBudget, throughput: { ...atBudget.throughput!, host: load(7000, 3) } };
     expect(judge(failing)[7]).toMatchObject({ verdict: 'miss', note: '3 errors, 0 non-2xx answers' });
+  });
+
+  it('misses a repeat view of a page without the frame that makes a request, creates a frame, or knows the state late', () => {
+    const judged = (repeatView: PageWithoutFrameView) =>
+      judge({ ...atBudget, wire: { ...atBudget.wire, pageWithoutFrame: { firstView: view(6000, 2, 1, false), repeatView } } })[8];
+    expect(judged(view(0, 0, 0, true))).toMatchObject({ verdict: 'pass' });
+    expect(judged(view(0, 0, 1, true))).toMatchObject({ verdict: 'miss', note: '1 frame' });
+    expect(judged(view(2500, 1, 1, true))).toMatchObject({ verdict: 'miss', note: '1 request, 2.5 KB, 1 frame' });
+    expect(judged(view(0, 0, 0, false))).toMatchObject({ verdict: 'miss', note: 'not synchronous' });
+    // The first view is shown beside it, not judged.
+    expect(judged(view(0, 0, 0, true))?.figure).toContain('(first view: 2 requests, 6 KB, 1 frame, state known asynchronously at 250 ms)');
   });
 
   it('says why a figure was not measured instead of passing it', () => {

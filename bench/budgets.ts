@@ -1,5 +1,5 @@
 // The performance budgets of issue 8 and how each figure is judged against them (pass, miss, not measured).
-import type { BenchFigures, WireFigure } from './figures.js';
+import type { BenchFigures, PageWithoutFrameView, WireFigure } from './figures.js';
 import { round } from './stats.js';
 
 /** 1 KB = 1000 bytes: the stricter reading of "8 KB". */
@@ -15,6 +15,10 @@ export const budgets = {
   bridgeVsFloor: 1.3,
   clickToSubscriberMs: 16,
   throughputVsBare: 0.3,
+  /** A repeat view of a page without the widget: nothing to the host, no frame (issue 12). */
+  pageWithoutFrameRepeatRequests: 0,
+  pageWithoutFrameRepeatBytes: 0,
+  pageWithoutFrameRepeatFrames: 0,
 } as const;
 
 export type Verdict = 'pass' | 'miss' | 'not measured';
@@ -133,7 +137,41 @@ export function judge(figures: BenchFigures): BudgetRow[] {
       notMeasured.throughput,
     ),
   );
+  rows.push(pageWithoutFrameRow(wire.pageWithoutFrame, notMeasured.pageWithoutFrame));
   return rows;
+}
+
+const framesWord = (n: number) => `${n} frame${n === 1 ? '' : 's'}`;
+const viewFigure = (v: PageWithoutFrameView) =>
+  `${requestsWord(v.requests)}, ${kb(v.bytes)}, ${framesWord(v.frames)}` +
+  (v.views > 1 ? ` in ${v.views} views` : '') +
+  `, state known ${v.knownSynchronously ? 'synchronously' : 'asynchronously'} at ${round(v.knownAtMs, 1)} ms` +
+  (v.views > 1 ? ' (median)' : '');
+
+/** The repeat view is judged (0 / 0 / 0, synchronously); the first view is shown beside it. */
+function pageWithoutFrameRow(figure: BenchFigures['wire']['pageWithoutFrame'], why?: string): BudgetRow {
+  const repeat = figure?.repeatView;
+  const over = (v: PageWithoutFrameView) =>
+    [
+      v.requests > budgets.pageWithoutFrameRepeatRequests ? requestsWord(v.requests) : '',
+      v.bytes > budgets.pageWithoutFrameRepeatBytes ? kb(v.bytes) : '',
+      v.frames > budgets.pageWithoutFrameRepeatFrames ? framesWord(v.frames) : '',
+      v.knownSynchronously ? '' : 'not synchronous',
+    ]
+      .filter(Boolean)
+      .join(', ');
+  return row(
+    'Page without the frame (client.js alone), repeat views',
+    `${budgets.pageWithoutFrameRepeatRequests} requests, ${budgets.pageWithoutFrameRepeatBytes} bytes, ${budgets.pageWithoutFrameRepeatFrames} frames; state known synchronously`,
+    figure && repeat
+      ? {
+          figure: `${viewFigure(repeat)} (first view: ${viewFigure(figure.firstView)})`,
+          ok: over(repeat) === '',
+          over: over(repeat),
+        }
+      : undefined,
+    why,
+  );
 }
 
 const requestsWord = (n: number) => `${n} request${n === 1 ? '' : 's'}`;

@@ -23,6 +23,25 @@ export interface WireResource {
   readonly acceptEncoding: string;
 }
 
+/** One view of a page without the widget (client.js alone): what it cost, and when page scripts knew the state. */
+export interface PageWithoutFrameView extends WireFigure {
+  /** The host's frames in the page's DOM once it settled (the bridge is one). */
+  readonly frames: number;
+  /** Milliseconds from navigation start until the page script had the state (the median, over several views). */
+  readonly knownAtMs: number;
+  /** Whether `cached` held the state synchronously, right after client.js ran (in every view). */
+  readonly knownSynchronously: boolean;
+  /** How many views the figure covers: requests, bytes and frames are their sums. */
+  readonly views: number;
+}
+
+export interface PageWithoutFrameFigures {
+  /** A new visitor: cold cache, no mirror. */
+  readonly firstView: PageWithoutFrameView;
+  /** The next page views of the same visit: warm cache, the mirror fresh. */
+  readonly repeatView: PageWithoutFrameView;
+}
+
 export interface TimingSummary {
   readonly runs: number;
   readonly medianMs: number;
@@ -89,6 +108,7 @@ export interface BenchFigures {
     readonly repeatView?: WireFigure;
     readonly click?: WireFigure;
     readonly bridge?: WireFigure;
+    readonly pageWithoutFrame?: PageWithoutFrameFigures;
   };
   readonly stateKnown: StateKnownFigures;
   readonly click?: TimingSummary;

@@ -28,16 +28,16 @@ const page = (title: string, head: string, body: string) => `<!doctype html>
 /** Marks "known" in the page: the moment since navigation start and on the epoch clock. */
 const markKnown = `function markKnown(extra){var now=performance.now();window.__bench=Object.assign(window.__bench||{},{knownAt:now,knownAtEpoch:performance.timeOrigin+now},extra||{});}`;
 
-/**
- * The page script every client page runs: connect, note whether `cached` was there at once, and
- * mark the first subscriber call as "known" and each later one as a change.
- */
-const connectAndSubscribe = (hostOrigin: string) => `<script>${markKnown}
-var optout=optoutBench.connectOptOut({host:${JSON.stringify(hostOrigin)}});
-var cachedSync=optout.cached!==undefined;
+/** Notes whether `cached` was there at once, marks the first subscriber call as "known" and each later one as a change. */
+const subscribeAndMark = `var cachedSync=optout.cached!==undefined;
 optout.subscribe(function(){var b=window.__bench;
 if(!b||b.knownAt===undefined){markKnown({cachedSync:cachedSync,changesAtEpoch:[]});return;}
-b.changesAtEpoch.push(performance.timeOrigin+performance.now());});</script>`;
+b.changesAtEpoch.push(performance.timeOrigin+performance.now());});`;
+
+/** The page script every bundled-client page runs: connect, then subscribe and mark. */
+const connectAndSubscribe = (hostOrigin: string) => `<script>${markKnown}
+var optout=optoutBench.connectOptOut({host:${JSON.stringify(hostOrigin)}});
+${subscribeAndMark}</script>`;
 
 /**
  * The bench's pages. `client` is the client library as a site bundles it; pages that do not
@@ -53,6 +53,10 @@ export function pageRoutes(hostOrigin: string, client: string): Record<string, s
     '/privacy': page('Privacy', '', `${frame}${library}${connectAndSubscribe(hostOrigin)}`),
     // A page without the widget: the client asks the hidden bridge (or answers from the mirror).
     '/shop': page('Shop', '', `${library}${connectAndSubscribe(hostOrigin)}`),
+    // A page without the widget as the demo's shop has it: client.js from the host, alone.
+    '/tag-shop': page('Shop', `<script src="${hostOrigin}/client.js"></script><script>${markKnown}
+var optout=window.optout;
+${subscribeAndMark}</script>`, ''),
     // The floor: the same page with an empty cross-site iframe, hidden like the bridge; "known" at its load.
     '/floor': page(
       'Shop',

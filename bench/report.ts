@@ -1,6 +1,6 @@
 // Renders the bench figures as Markdown (report.md, README's Performance table) and JSON (report.json).
 import { judge, type BudgetRow } from './budgets.js';
-import type { BenchFigures, MachineInfo, TimingSummary, WireFigure } from './figures.js';
+import type { BenchFigures, MachineInfo, PageWithoutFrameView, TimingSummary, WireFigure } from './figures.js';
 import { round } from './stats.js';
 
 export interface BenchReport {
@@ -56,6 +56,14 @@ function wireTable(name: string, figure: WireFigure | undefined): string[] {
   return [...lines, ''];
 }
 
+function pageWithoutFrameTable(name: string, view: PageWithoutFrameView | undefined): string[] {
+  if (!view) return [];
+  const known =
+    `${view.knownSynchronously ? 'synchronously (`cached`, right after client.js ran)' : 'once a frame answered'}, ` +
+    `${round(view.knownAtMs, 1)} ms after navigation start${view.views > 1 ? ` (median of ${view.views} views; figures summed)` : ''}`;
+  return wireTable(name, view).flatMap((line, i) => (i === 0 ? [`${line}; ${view.frames} frame(s) of the host in the page; state known ${known}`] : [line]));
+}
+
 const timing = (t: TimingSummary | undefined): string =>
   t ? `median ${round(t.medianMs, 1)} ms, p90 ${round(t.p90Ms, 1)} ms over ${t.runs} runs` : 'not measured';
 
@@ -87,6 +95,8 @@ export function renderMarkdown(report: BenchReport): string {
     ...wireTable('Frame, repeat view (warm cache, page reloaded)', f.wire.repeatView),
     ...wireTable('A click in the frame', f.wire.click),
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
+    ...pageWithoutFrameTable('Page without the frame, client.js alone: first view (new visitor)', f.wire.pageWithoutFrame?.firstView),
+    ...pageWithoutFrameTable('Page without the frame, client.js alone: repeat views (same visit, fresh mirror)', f.wire.pageWithoutFrame?.repeatView),
     '## Time until a page script knows the state',
     '',
     'From navigation start (`performance.now()` in the page) until the page script has the state; runs',

@@ -7,14 +7,14 @@ import { build, needsBuild } from '../scripts/build.js';
 import { measureClickLatency } from './click-latency.js';
 import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown.js';
 import { bundleClient } from './client-bundle.js';
-import type { BenchFigures, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
+import type { BenchFigures, PageWithoutFrameFigures, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
 import { machineInfo } from './machine.js';
 import { pageRoutes, startPageServer } from './pages.js';
 import { root, startHost } from './processes.js';
 import { buildReport, readmeSection, renderMarkdown } from './report.js';
 import { measureVariants, summarize } from './state-timing.js';
 import { measureThroughput } from './throughput.js';
-import { measureBridgeWire, measureFrameWire } from './wire.js';
+import { measureBridgeWire, measureFrameWire, measurePageWithoutFrame } from './wire.js';
 
 const args = new Set(process.argv.slice(2));
 /** Timed runs per variant; `--quick` for a smoke run while developing. */
@@ -39,7 +39,7 @@ pages.setRoutes(pageRoutes(host.origin, client));
 log(`host ${host.origin}, pages ${pages.origin}`);
 
 const notMeasured: Record<string, string> = {};
-const wire: { firstView?: WireFigure; repeatView?: WireFigure; click?: WireFigure; bridge?: WireFigure } = {};
+const wire: { firstView?: WireFigure; repeatView?: WireFigure; click?: WireFigure; bridge?: WireFigure; pageWithoutFrame?: PageWithoutFrameFigures } = {};
 const stateKnown: { -readonly [K in keyof StateKnownFigures]: StateKnownFigures[K] } = {};
 let throughput: ThroughputFigures | undefined;
 let figuresClick: TimingSummary | undefined;
@@ -59,7 +59,9 @@ try {
       bundle = await bundleBreakdown();
       log('bytes over the wire: the bridge');
       const bridge = await measureBridgeWire(browser, pages.origin, host.origin);
-      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge });
+      log(`a page without the frame (client.js alone): a first view and ${Math.min(RUNS, 11)} repeat views`);
+      const pageWithoutFrame = await measurePageWithoutFrame(browser, pages.origin, host.origin, Math.min(RUNS, 11));
+      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge, pageWithoutFrame });
     }
 
     if (wanted('timing')) {
@@ -120,6 +122,7 @@ for (const [name, part] of [
   ['repeatView', 'wire'],
   ['clickWire', 'wire'],
   ['bridgeWire', 'wire'],
+  ['pageWithoutFrame', 'wire'],
   ['mirror', 'timing'],
   ['bridgeTime', 'timing'],
   ['click', 'click'],

@@ -1,6 +1,8 @@
-// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, and the bridge.
+// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, the bridge, and a page without the frame.
 import type { Browser, BrowserContext, Request } from '@playwright/test';
-import type { WireFigure, WireResource } from './figures.js';
+import type { PageWithoutFrameFigures, PageWithoutFrameView, WireFigure, WireResource } from './figures.js';
+import type { PageMarks } from './pages.js';
+import { median } from './stats.js';
 
 /**
  * Records every request the browser makes to `hostOrigin`, in every frame (Playwright follows the
@@ -126,4 +128,55 @@ export async function measureBridgeWire(browser: Browser, pageOrigin: string, ho
     traffic.stop();
     await context.close();
   }
+}
+
+/**
+ * A page without the widget, with client.js from the host alone (the demo's shop): a first view
+ * (cold cache, no mirror), then `repeatViews` more views of the same visit, summed (any request
+ * or frame in any of them shows). Counts the host's frames the client put in the DOM, and when
+ * the page script knew the state.
+ */
+export async function measurePageWithoutFrame(
+  browser: Browser,
+  pageOrigin: string,
+  hostOrigin: string,
+  repeatViews: number,
+): Promise<PageWithoutFrameFigures> {
+  const context = await browser.newContext();
+  const traffic = recordHostTraffic(context, hostOrigin);
+  const view = async (): Promise<PageWithoutFrameView> => {
+    const page = await context.newPage();
+    await page.goto(`${pageOrigin}/tag-shop`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench?.knownAt !== undefined);
+    await settle();
+    const frames = await page.locator(`iframe[src^="${hostOrigin}/"]`).count();
+    const marks = await page.evaluate(() => window.__bench as PageMarks);
+    await page.close();
+    const wire = await traffic.take();
+    return { ...wire, frames, knownAtMs: marks.knownAt ?? Number.NaN, knownSynchronously: marks.cachedSync === true, views: 1 };
+  };
+  try {
+    const firstView = await view();
+    const repeats: PageWithoutFrameView[] = [];
+    for (let i = 0; i < repeatViews; i += 1) repeats.push(await view());
+    return { firstView, repeatView: sumViews(repeats) };
+  } finally {
+    traffic.stop();
+    await context.close();
+  }
+}
+
+/** Several views as one figure: requests, bytes and frames summed, the median time, synchronous only if every view was. */
+function sumViews(views: readonly PageWithoutFrameView[]): PageWithoutFrameView {
+  const sum = (pick: (v: PageWithoutFrameView) => number) => views.reduce((total, v) => total + pick(v), 0);
+  return {
+    bytes: sum((v) => v.bytes),
+    requests: sum((v) => v.requests),
+    fromCache: sum((v) => v.fromCache),
+    resources: views.flatMap((v) => v.resources),
+    frames: sum((v) => v.frames),
+    knownAtMs: median(views.map((v) => v.knownAtMs)),
+    knownSynchronously: views.length > 0 && views.every((v) => v.knownSynchronously),
+    views: views.length,
+  };
 }

@@ -16,7 +16,7 @@ export interface Collector {
 }
 
 /** The event names in a tracker's request body (Plausible, Umami and PostHog formats). */
-function eventNames(tracker: string, body: string | null): string[] {
+export function eventNames(tracker: string, body: string | null): string[] {
   let data: unknown;
   try {
     data = JSON.parse(body ?? '');

@@ -11,9 +11,8 @@ export type HostileSite = PageServer;
 export async function startHostileSite(): Promise<HostileSite> {
   const server = await startPageServer();
   return {
-    origin: server.origin,
+    ...server,
     page: (path, body) =>
       server.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head><body>${body}</body></html>`),
-    close: () => server.close(),
   };
 }

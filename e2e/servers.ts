@@ -11,6 +11,10 @@ export interface TestSite {
   readonly hostOrigin: string;
   /** e.g. http://localhost:41235 — a different site from the host */
   readonly demoOrigin: string;
+  /** Every request the host received so far, as `GET /optout/bridge` (path and query): what reached it over the network. */
+  hostRequests(): readonly string[];
+  /** Every answer the host finished so far, with its status: `GET /optout/bridge 304`. */
+  hostAnswers(): readonly string[];
   /** Stops the host only (the demo keeps running), e.g. to test a host that is down. */
   stopHost(): Promise<void>;
   close(): Promise<void>;
@@ -25,7 +29,19 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
   const demo = await listen((req, res) => demoHandler(req, res), 0, 'localhost');
   const demoOrigin = `http://localhost:${(demo.address() as AddressInfo).port}`;
   const config = loadConfig({ OPTOUT_ALLOWED_ORIGINS: demoOrigin, ...env, PORT: '0' });
-  const host = await listen(createOptOutHost(config), 0, '127.0.0.1');
+  const hostApp = createOptOutHost(config);
+  const received: string[] = [];
+  const answered: string[] = [];
+  const host = await listen(
+    (req, res) => {
+      const request = `${req.method} ${req.url}`;
+      received.push(request);
+      res.on('finish', () => answered.push(`${request} ${res.statusCode}`));
+      hostApp(req, res);
+    },
+    0,
+    '127.0.0.1',
+  );
   const hostOrigin = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
   demoHandler = createDemoApp({ hostOrigin });
   let hostOpen = true;
@@ -37,6 +53,8 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
   return {
     hostOrigin,
     demoOrigin,
+    hostRequests: () => [...received],
+    hostAnswers: () => [...answered],
     stopHost,
     close: async () => {
       await Promise.all([stopHost(), close(demo, 0)]);

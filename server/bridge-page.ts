@@ -16,9 +16,9 @@ export function inlineScriptText(code: string): string {
 }
 
 /**
- * The bridge inlines its script: a hidden frame is loaded once per page view without the
- * widget, and a second request for a 1.3 KB script would cost its own round trip and headers
- * (a separate, cacheable file only wins from the third view on). The boot data comes first,
+ * The bridge inlines its script: the client loads it about once per visit (only when the site's
+ * mirror cannot answer) and revalidates it (a 304 while the state is unchanged), so a second request for a 1.3 KB
+ * script would only add its own round trip and headers. The boot data comes first,
  * and a module script runs after parsing anyway. The CSP allows the script by its hash.
  */
 export function renderBridgePage({ boot, bridgeCode }: BridgePageInput): string {

@@ -1,5 +1,6 @@
 // A visitor's life in every engine: the texts, a click that page scripts hear, a choice that sticks, pages without the frame.
-import { DEMO_ORIGIN } from '../origins.js';
+import { DEMO_ORIGIN, HOST_ORIGIN } from '../origins.js';
+import type { EnginePage } from './driver.js';
 import { expect, test } from './fixtures.js';
 import { clientAnswer, expectFrame, frameView, optOutOnPrivacyPage, OPTOUT_FRAME, seen, textOf } from './visit.js';
 
@@ -29,11 +30,14 @@ test('the opt-out holds over a reload, in a new page, and on a page without the 
   await second.goto(`${DEMO_ORIGIN}/privacy`);
   await expectFrame(second, { status: seen.optedOut, buttons: [seen.optInButton] });
 
-  // The shop has no frame: the client asks through its hidden bridge.
+  // The shop has no frame: the client on the privacy page wrote the site's mirror, which answers
+  // alone; asked for a fresh answer, the client asks through its hidden bridge.
   await second.goto(`${DEMO_ORIGIN}/shop`);
   await expect.poll(() => textOf(second, 'tracking')).toBe('Tracking: off');
-  await expect.poll(() => textOf(second, 'tracking-source')).toBe('This visit is not counted (confirmed by the opt-out host).');
+  await expect.poll(() => textOf(second, 'tracking-source')).toBe('This visit is not counted (remembered by this site).');
+  expect(await hostFramesOnceLoaded(second)).toBe(0);
   expect(await clientAnswer(second)).toBe('true');
+  expect(await hostFramesOnceLoaded(second)).toBe(1);
 });
 
 test('opting back in sticks: over a reload and on a page without the frame', async ({ visitor }) => {
@@ -46,6 +50,34 @@ test('opting back in sticks: over a reload and on a page without the frame', asy
   await page.reload();
   await expectFrame(page, { status: seen.optedIn, buttons: [seen.optOutButton] });
   await page.goto(`${DEMO_ORIGIN}/shop`);
-  await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (confirmed by the opt-out host).');
+  await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (remembered by this site).');
   expect(await clientAnswer(page)).toBe('false');
 });
+
+test('a page without the frame loads no frame while the mirror is fresh, and asks the bridge once it is stale', async ({ visitor }) => {
+  const page = await visitor.newPage();
+  // A new visitor: nothing remembered, so the shop asks the bridge.
+  await page.goto(`${DEMO_ORIGIN}/shop`);
+  await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (confirmed by the opt-out host).');
+  expect(await hostFramesOnceLoaded(page)).toBe(1);
+
+  await page.reload();
+  await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (remembered by this site).');
+  expect(await hostFramesOnceLoaded(page)).toBe(0);
+
+  // The same mirror, confirmed 31 minutes ago (past the 30-minute bound): an opt-in that old is
+  // not handed to page scripts; the bridge is asked first.
+  await page.evaluate((key) => {
+    const value = localStorage.getItem(key) ?? '';
+    localStorage.setItem(key, value.replace(/:\d+$/, `:${Math.floor(Date.now() / 1000) - 31 * 60}`));
+  }, `optout-frame:${HOST_ORIGIN}`);
+  await page.reload();
+  await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (confirmed by the opt-out host).');
+  expect(await hostFramesOnceLoaded(page)).toBe(1);
+});
+
+/** The host's frames in the top page once it has loaded (a bridge is added when the DOM is parsed). */
+async function hostFramesOnceLoaded(page: EnginePage): Promise<number> {
+  await expect.poll(() => page.evaluate(() => document.readyState, undefined)).toBe('complete');
+  return page.evaluate((origin) => document.querySelectorAll(`iframe[src^="${origin}/"]`).length, HOST_ORIGIN);
+}

@@ -3,15 +3,40 @@ import { describe, expect, it } from 'vitest';
 import { encodeMirror, mirrorKey, mirrorRestoresOptOut, parseMirror } from './client-mirror.js';
 
 describe('client mirror', () => {
-  it('round-trips every state', () => {
+  it('round-trips every state, with and without its confirmation time', () => {
     for (const optedOut of [true, false]) {
       for (const reason of ['choice', 'default', 'gpc'] as const) {
-        expect(parseMirror(encodeMirror({ optedOut, reason }))).toEqual({ optedOut, reason });
+        expect(parseMirror(encodeMirror({ state: { optedOut, reason }, confirmedAt: 1767225600 }))).toEqual({
+          state: { optedOut, reason },
+          confirmedAt: 1767225600,
+        });
+        expect(parseMirror(encodeMirror({ state: { optedOut, reason } }))).toEqual({ state: { optedOut, reason } });
       }
     }
   });
 
-  it.each([null, undefined, '', '1', 'true', '1:admin', ' 1:choice', '1:choice\n', '{"optedOut":true}'])('ignores %j', (value) => {
+  it("reads version 0.1's form as a state never confirmed", () => {
+    expect(parseMirror('1:choice')).toEqual({ state: { optedOut: true, reason: 'choice' } });
+    expect(parseMirror('0:default:1767225600')).toEqual({ state: { optedOut: false, reason: 'default' }, confirmedAt: 1767225600 });
+  });
+
+  it.each([
+    null,
+    undefined,
+    '',
+    '1',
+    'true',
+    '1:admin',
+    ' 1:choice',
+    '1:choice\n',
+    '{"optedOut":true}',
+    '1:choice:',
+    '1:choice:-5',
+    '1:choice:1.5',
+    '1:choice:1e9',
+    '1:choice:1767225600:x',
+    '1:choice:1234567890123',
+  ])('ignores %j', (value) => {
     expect(parseMirror(value)).toBeUndefined();
   });
 

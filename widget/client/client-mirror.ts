@@ -7,21 +7,33 @@ export function mirrorKey(hostOrigin: string): string {
   return `optout-frame:${hostOrigin}`;
 }
 
-/** Stored form: `1:choice` = opted out by choice, `0:default` = opted in by default, … */
-export function encodeMirror(state: OptOutState): string {
-  return `${state.optedOut ? '1' : '0'}:${state.reason}`;
+/**
+ * What the mirror holds: the last state a frame told, and when a frame last confirmed it
+ * (epoch seconds). `confirmedAt` is absent in the stored form of version 0.1, so such a state
+ * counts as unconfirmed (stale) and is checked once by a frame.
+ */
+export interface MirrorRecord {
+  readonly state: OptOutState;
+  readonly confirmedAt?: number;
 }
 
-/** Reads the stored form strictly; anything else (another script's value, junk) is no state. */
-export function parseMirror(value: string | null | undefined): OptOutState | undefined {
-  const match = /^([01]):(choice|default|gpc)$/.exec(value ?? '');
+/** Stored form: `1:choice:1767225600` = opted out by choice, confirmed at that second; `0:default:…` = opted in by default. */
+export function encodeMirror({ state, confirmedAt }: MirrorRecord): string {
+  const base = `${state.optedOut ? '1' : '0'}:${state.reason}`;
+  return confirmedAt === undefined ? base : `${base}:${confirmedAt}`;
+}
+
+/** Reads the stored form strictly (0.1's `1:choice` too); anything else (another script's value, junk) is no state. */
+export function parseMirror(value: string | null | undefined): MirrorRecord | undefined {
+  const match = /^([01]):(choice|default|gpc)(?::(\d{1,12}))?$/.exec(value ?? '');
   if (!match) return undefined;
-  return { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
+  const state = { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
+  return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
 }
 
 // Storage may be disabled, full, or throw SecurityError (sandboxed pages, blocked cookies):
 // the mirror is a shortcut, never a reason to fail.
-export function readMirror(key: string): OptOutState | undefined {
+export function readMirror(key: string): MirrorRecord | undefined {
   try {
     return parseMirror(localStorage.getItem(key));
   } catch {
@@ -29,9 +41,10 @@ export function readMirror(key: string): OptOutState | undefined {
   }
 }
 
-export function writeMirror(key: string, state: OptOutState): void {
+/** Remembers a state a frame just told, confirmed now. */
+export function writeMirror(key: string, record: MirrorRecord): void {
   try {
-    localStorage.setItem(key, encodeMirror(state));
+    localStorage.setItem(key, encodeMirror(record));
   } catch {
     // See above: nothing to do when the site's storage is unavailable.
   }

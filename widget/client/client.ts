@@ -1,4 +1,4 @@
-// connectOptOut(): the page-side library; asks the opt-out frame (the visible one, or a hidden bridge) and hears its changes.
+// connectOptOut(): the page-side library; answers from the site's mirror, asks the opt-out frame (the visible one, or a hidden bridge) when it must, and hears its changes.
 import type { OptOutState } from '../shared/choice.js';
 import { parseFrameMessage, type FrameMessage } from '../shared/protocol.js';
 import { mirrorKey } from './client-mirror.js';
@@ -6,8 +6,10 @@ import { frameHearing, type FrameHearing } from './frame-hearing.js';
 import { resizeFramesOf } from './frame-height.js';
 import { openFrameLink } from './frame-link.js';
 import { openKnownState, type OptOutSubscriber } from './known-state.js';
+import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 import { OptOutError } from './optout-error.js';
 import { openPendingRequests, type PendingRequests } from './pending-requests.js';
+import { refreshWhenStale } from './stale-refresh.js';
 
 export type { OptOutState, Reason } from '../shared/choice.js';
 export type { OptOutSubscriber } from './known-state.js';
@@ -20,12 +22,17 @@ export interface ConnectOptions {
   readonly timeout?: number;
   /** The host's profile for this site (`site=<id>` in its `OPTOUT_CONFIG`); none = the host's top level. */
   readonly site?: string;
+  /**
+   * Seconds a state a frame confirmed is trusted on pages without the widget (default 1800, one
+   * analytics visit): younger, the mirror answers and no frame is loaded; older, the bridge is asked.
+   */
+  readonly maxAge?: number;
 }
 
 export interface OptOutClient {
-  /** The last known state from the site's own mirror, synchronously; `undefined` before any answer. */
+  /** The state from the site's own mirror, synchronously; `undefined` before any answer, or for an opt-in older than `maxAge`. */
   readonly cached: boolean | undefined;
-  /** Asks the frame; rejects with an `OptOutError` (e.g. `TIMEOUT`), never hangs. */
+  /** Asks the frame (loading the bridge on a page without the widget); rejects with an `OptOutError` (e.g. `TIMEOUT`), never hangs. */
   isOptedOut(): Promise<boolean>;
   /** Calls `fn` now (if a state is known) and on every change; returns the unsubscribe function. */
   subscribe(fn: OptOutSubscriber): () => void;
@@ -49,6 +56,15 @@ function hostBase(host: string): URL {
   return base;
 }
 
+/** `maxAge` as given: a finite number of seconds >= 0, else a typed error naming it. */
+function checkMaxAge(maxAge: unknown): number {
+  const seconds = parseMaxAge(maxAge);
+  if (seconds === undefined) {
+    throw new OptOutError('INVALID_MAX_AGE', `optout-frame: maxAge must be a number of seconds >= 0, got ${JSON.stringify(maxAge)}`);
+  }
+  return seconds;
+}
+
 /** A site id as the host accepts it (see server/config-file.ts), checked before it goes in a URL. */
 function siteId(site: string | undefined): string | undefined {
   if (site === undefined || /^[a-z0-9][a-z0-9-]{0,62}$/.test(site)) return site;
@@ -59,14 +75,21 @@ function siteId(site: string | undefined): string | undefined {
  * The parts, top to bottom: what the page knows (mirror, GPC, other tabs, subscribers), the link
  * to the frame or bridge, the requests in flight, and how each state the frame tells is heard.
  */
-export function connectOptOut({ host, timeout = 3000, site }: ConnectOptions): OptOutClient {
+export function connectOptOut({ host, timeout = 3000, site, maxAge = DEFAULT_MAX_AGE }: ConnectOptions): OptOutClient {
   const base = hostBase(host);
   const profile = siteId(site);
   const hostOrigin = base.origin;
-  const known = openKnownState(mirrorKey(hostOrigin));
+  const known = openKnownState(mirrorKey(hostOrigin), checkMaxAge(maxAge));
   const link = openFrameLink(base, profile, () => requests.resend());
   const requests = openPendingRequests({ hostOrigin, timeout, send: (id, type) => link.post(id, type) });
   const hear = frameHearing(known, requests);
+  let stopRefresh: () => void = () => undefined;
+  /** Links a frame (the bridge, on a page without the widget) and asks it, so subscribers hear the live state. */
+  const ask = () => {
+    stopRefresh();
+    link.connect();
+    requests.request('get').catch(() => undefined);
+  };
 
   const onMessage = (event: MessageEvent) => {
     // Origin and source first: only the frame this client talks to (or a visible frame, for resize).
@@ -74,12 +97,18 @@ export function connectOptOut({ host, timeout = 3000, site }: ConnectOptions): O
     const message = parseFrameMessage(event.data);
     if (!message) return;
     if (message.type === 'resize') return resizeFramesOf(event.source, message.height, link.bridge);
+    link.adopt(event.source);
     if (link.isFrame(event.source)) answer(message, { hear, requests });
   };
   window.addEventListener('message', onMessage);
-  link.open();
-  // Ask at once, so subscribers hear the live state without anyone calling isOptedOut().
-  requests.request('get').catch(() => undefined);
+  // A page with the widget talks to it (it is loading anyway). Without it, no frame while the
+  // mirror can answer (mirror-freshness.ts), until it goes stale; requests made before the DOM
+  // was parsed (a <head> script's isOptedOut()) are sent now, linking the bridge for them.
+  link.open((linked) => {
+    if (linked || known.verdict.ask) return ask();
+    requests.resend();
+    stopRefresh = refreshWhenStale(known.verdict, () => known.judge(), ask);
+  });
 
   let destroyed = false;
   return {
@@ -93,6 +122,7 @@ export function connectOptOut({ host, timeout = 3000, site }: ConnectOptions): O
       if (destroyed) return;
       destroyed = true;
       window.removeEventListener('message', onMessage);
+      stopRefresh();
       link.close();
       known.close();
       requests.close();

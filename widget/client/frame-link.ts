@@ -1,12 +1,19 @@
-// Which frame the client talks to: the page's visible opt-out frame when it has one, else a hidden bridge it adds.
+// Which frame the client talks to: the page's visible opt-out frame when it has one, else a hidden bridge it adds when asked to.
 import { PROTOCOL } from '../shared/protocol.js';
 import type { RequestType } from './pending-requests.js';
 
 export interface FrameLink {
-  /** Looks for the frame now, or once the DOM is parsed (a <head> script runs before the page's <iframe> exists). */
-  open(): void;
-  /** Posts a request to the frame, if its document can receive it yet (else `onLoad` will resend). */
+  /**
+   * Once the DOM is parsed (a <head> script runs before the page's <iframe> exists): links the
+   * page's visible frame if it has one, then calls `onParsed` with whether it did. Adds no bridge.
+   */
+  open(onParsed: (linked: boolean) => void): void;
+  /** Links a frame now, once the DOM is parsed: the visible one, else a hidden bridge. Nothing if one is linked. */
+  connect(): void;
+  /** Posts a request to the frame, linking one first if none is (else `onLoad` will resend). */
   post(id: string, type: RequestType): void;
+  /** A visible frame that a single-page app added while no frame was linked speaks first (`ready`): link it. */
+  adopt(source: MessageEventSource | null): void;
   /** Whether a message came from the frame this client talks to. */
   isFrame(source: MessageEventSource | null): boolean;
   /** The hidden bridge, when the client added one (it is never resized). */
@@ -24,36 +31,57 @@ export function openFrameLink(base: URL, site: string | undefined, onLoad: () =>
   const hostOrigin = base.origin;
   let frame: HTMLIFrameElement | undefined;
   let bridge: HTMLIFrameElement | undefined;
+  let parsed = false;
   let closed = false;
+  let onParsed: (linked: boolean) => void = () => undefined;
 
   const detach = () => {
-    document.removeEventListener('DOMContentLoaded', attach);
     frame?.removeEventListener('load', onLoad);
     bridge?.remove();
     frame = bridge = undefined;
   };
-  const attach = () => {
-    detach();
-    if (closed) return;
-    frame = visibleFrame(base, site);
-    // When to load the bridge: only when the page shows no frame of this host.
-    if (!frame) bridge = frame = appendBridge(base, site);
+  const link = (iframe: HTMLIFrameElement) => {
+    frame = iframe;
     frame.addEventListener('load', onLoad);
     onLoad();
   };
+  /** The visible frame, or a bridge: the bridge loads only when the page shows no frame of this host. */
+  const attach = () => {
+    detach();
+    if (closed) return;
+    const visible = visibleFrame(base, site);
+    link(visible ?? (bridge = appendBridge(base, site)));
+  };
+  // No frame yet (the mirror answered), or the page removed it (a single-page app moved on).
+  const connect = () => {
+    if (parsed && !closed && !frame?.isConnected) attach();
+  };
+  const parse = () => {
+    document.removeEventListener('DOMContentLoaded', parse);
+    if (closed) return;
+    parsed = true;
+    const visible = visibleFrame(base, site);
+    if (visible) link(visible);
+    onParsed(visible !== undefined);
+  };
 
   return {
-    open() {
-      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', attach);
-      else attach();
+    open(then) {
+      onParsed = then;
+      if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', parse);
+      else parse();
     },
+    connect,
     post(id, type) {
-      // The page removed the frame (a single-page app moved on): talk to another one.
-      if (frame && !frame.isConnected) attach();
+      connect();
       const target = frame?.contentWindow;
       // A frame still on about:blank would drop the message and the browser would log an origin
       // mismatch on the site's console: wait, it is sent again on the frame's `load` and `ready`.
       if (target && hasLeftBlank(target)) target.postMessage({ protocol: PROTOCOL, type, id }, hostOrigin);
+    },
+    adopt(source) {
+      if (!parsed || closed || frame || source === null) return;
+      if (framesOfHost(base, site).some((iframe) => iframe.contentWindow === source)) attach();
     },
     isFrame: (source) => frame !== undefined && source === frame.contentWindow,
     get bridge() {
@@ -61,13 +89,14 @@ export function openFrameLink(base: URL, site: string | undefined, onLoad: () =>
     },
     close() {
       closed = true;
+      document.removeEventListener('DOMContentLoaded', parse);
       detach();
     },
   };
 }
 
-/** The page's own opt-out frame of this host, loaded eagerly: page scripts need the state now, not when scrolled to. */
-function visibleFrame(base: URL, site: string | undefined): HTMLIFrameElement | undefined {
+/** The page's own opt-out frames of this host (`<iframe src="…/optout…">`). */
+function framesOfHost(base: URL, site: string | undefined): HTMLIFrameElement[] {
   const framePath = new URL('optout', base).pathname;
   const isVisibleFrame = (iframe: HTMLIFrameElement) => {
     try {
@@ -78,7 +107,12 @@ function visibleFrame(base: URL, site: string | undefined): HTMLIFrameElement | 
       return false;
     }
   };
-  const frame = [...document.getElementsByTagName('iframe')].find(isVisibleFrame);
+  return [...document.getElementsByTagName('iframe')].filter(isVisibleFrame);
+}
+
+/** The page's own opt-out frame, loaded eagerly: page scripts need the state now, not when scrolled to. */
+function visibleFrame(base: URL, site: string | undefined): HTMLIFrameElement | undefined {
+  const frame = framesOfHost(base, site)[0];
   if (frame?.loading === 'lazy') frame.loading = 'eager';
   return frame;
 }

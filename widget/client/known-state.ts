@@ -2,13 +2,18 @@
 import type { OptOutState } from '../shared/choice.js';
 import { browserSendsGpc } from '../shared/gpc.js';
 import { parseMirror, readMirror, writeMirror } from './client-mirror.js';
+import { judgeMirror, type MirrorVerdict } from './mirror-freshness.js';
 
 /** Called with `{ optedOut, reason }` at once (when a state is known) and on every change. */
 export type OptOutSubscriber = (state: OptOutState) => void;
 
 export interface KnownState {
-  /** The last known state; `undefined` before the mirror or the frame said anything. */
+  /** The last known state; `undefined` before the mirror (while fresh enough to trust) or a frame said anything. */
   readonly current: OptOutState | undefined;
+  /** The mirror judged when the client connected: whether a frame must be asked, and when the mirror goes stale. */
+  readonly verdict: MirrorVerdict;
+  /** The mirror judged again now (another tab may have confirmed it meanwhile). */
+  judge(): MirrorVerdict;
   /** What the mirror held before the frame first spoke: the site's layer for the merge rule. */
   readonly mirrored: OptOutState | undefined;
   /** The frame said so: remember it first-party for the next page view, then tell subscribers. */
@@ -18,12 +23,16 @@ export interface KnownState {
   close(): void;
 }
 
-export function openKnownState(mirrorKey: string): KnownState {
+/** `maxAge`: seconds a state a frame confirmed is trusted without asking one (see mirror-freshness.ts). */
+export function openKnownState(mirrorKey: string, maxAge: number): KnownState {
   const subscribers = new Set<OptOutSubscriber>();
-  const mirrored = readMirror(mirrorKey);
-  let current = mirrored;
   // The page sees the browser's GPC signal too: opted out before the frame answers, or if it never does.
-  if (browserSendsGpc(navigator)) current = { optedOut: true, reason: 'gpc' };
+  const judgeRecord = (record = readMirror(mirrorKey)) =>
+    judgeMirror({ mirror: record, now: nowSeconds(), maxAge, gpc: browserSendsGpc(navigator) });
+  const stored = readMirror(mirrorKey);
+  const verdict = judgeRecord(stored);
+  const mirrored = stored?.state;
+  let current = verdict.known;
   let closed = false;
 
   /** A new state (from the frame or another tab): subscribers hear only real changes. */
@@ -36,8 +45,8 @@ export function openKnownState(mirrorKey: string): KnownState {
   /** Another tab wrote the mirror (its frame told it of a change): same site, same visitor. */
   const onStorage = (event: StorageEvent) => {
     if (event.key !== mirrorKey) return;
-    const state = parseMirror(event.newValue);
-    if (state) update(state);
+    const record = parseMirror(event.newValue);
+    if (record) update(record.state);
   };
   window.addEventListener('storage', onStorage);
 
@@ -46,8 +55,10 @@ export function openKnownState(mirrorKey: string): KnownState {
       return current;
     },
     mirrored,
+    verdict,
+    judge: () => judgeRecord(),
     learn(state) {
-      writeMirror(mirrorKey, state);
+      writeMirror(mirrorKey, { state, confirmedAt: nowSeconds() });
       update(state);
     },
     subscribe(fn) {
@@ -65,6 +76,8 @@ export function openKnownState(mirrorKey: string): KnownState {
     },
   };
 }
+
+const nowSeconds = () => Math.floor(Date.now() / 1000);
 
 function notify(fn: OptOutSubscriber, state: OptOutState): void {
   try {
