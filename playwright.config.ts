@@ -33,6 +33,9 @@ export default defineConfig<object, { engineName: ConfigurationName }>({
       testMatch: engineScenarios,
       // GPC sent by the browser is only a scenario where the engine can send it (not skipped, not faked elsewhere).
       testIgnore: sendsGpc ? [] : ['engines/gpc-sent.spec.ts'],
+      // Each scenario starts its own browser (a fresh MiniBrowser per session): on a loaded 2-core machine a
+      // WebKit start alone was seen taking 30 s. A hang guard, not a timing assertion.
+      timeout: 90_000,
       use: { engineName: name },
     })),
   ],
