@@ -21,7 +21,7 @@ export function bridgeRoutes(config: HostConfig, assets: FrameAssets, publicDir:
     // Renewed here too: on pages without the widget the bridge is the visitor's only visit.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.set('Cache-Control', 'private, no-cache').set('Vary', 'Cookie, Sec-GPC, Accept-Encoding');
-    const state = requestState(req, config);
+    const state = requestState(req, config, choice);
     // The page depends on the state alone (the URL's query is not read).
     const document = documents(`${state.optedOut} ${state.reason}`, () => {
       const boot = { cookieName: config.cookieName, defaultState: config.defaultState, state, allowedOrigins: config.allowedOrigins };

@@ -68,7 +68,7 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
     const language = languageFor(params.lang, req.headers['accept-language']);
     const choice = requestChoice(req, config);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
-    const state = requestState(req, config);
+    const state = requestState(req, config, choice);
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');
