@@ -5,6 +5,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, root } from './processes.js';
+import { recordAnswer } from './throughput.js';
 
 /**
  * The headers Chromium sends for the frame in a cross-site iframe (a first visit: no cookie).
@@ -86,13 +87,11 @@ async function measure(entry: string, env: Record<string, string>): Promise<numb
   }
 }
 
-/** Asks the host once with the headers above and records its answer, as bench/throughput.ts does. */
+/** The host's answer to the headers above, recorded for the replaying servers. */
 async function record(host: string): Promise<string> {
-  const res = await fetch(`${host}${PATH}`, { headers: HEADERS });
-  const skip = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
-  const headers = [...res.headers].filter(([name]) => !skip.has(name));
+  const { answer } = await recordAnswer(`${host}${PATH}`, HEADERS);
   const file = join(tmpdir(), `optout-instructions-${process.pid}.json`);
-  writeFileSync(file, JSON.stringify({ status: res.status, headers, bodyBase64: Buffer.from(await res.arrayBuffer()).toString('base64') }));
+  writeFileSync(file, JSON.stringify(answer));
   return file;
 }
 
@@ -100,6 +99,7 @@ async function record(host: string): Promise<string> {
 const HOST_ENTRY = 'dist/lib/server/main.js';
 const hostEnv = { OPTOUT_ALLOWED_ORIGINS: 'http://localhost:8080' };
 const which = process.argv[2] ?? 'host,express,bare';
+if (!existsSync(join(root, HOST_ENTRY))) throw new Error(`instructions: ${HOST_ENTRY} is missing: run npm run build first`);
 
 // The references replay what the host answers (started once without valgrind).
 const port = await freePort();
@@ -113,6 +113,11 @@ const servers: Record<string, [string, Record<string, string>]> = {
   express: ['bench/express-replay.ts', { BENCH_REPLAY: replay }],
   bare: ['bench/bare-server.ts', { BENCH_REPLAY: replay }],
 };
+// Other builds of the host to compare, as `name=path/to/main.js,…`.
+for (const extra of (process.env.INSTR_HOSTS ?? '').split(',').filter(Boolean)) {
+  const [name, entry] = extra.split('=') as [string, string];
+  servers[name] = [entry, hostEnv];
+}
 const names = which.split(',').filter((name) => name in servers);
 // Counted instructions do not depend on what else runs, so the three run side by side.
 const counts = await Promise.all(names.map((name) => measure(...(servers[name] as [string, Record<string, string>]))));
