@@ -98,6 +98,7 @@ async function record(host: string): Promise<string> {
 /** The host as built (`npm run build`): under valgrind, tsx's own start-up takes minutes. */
 const HOST_ENTRY = 'dist/lib/server/main.js';
 const hostEnv = { OPTOUT_ALLOWED_ORIGINS: 'http://localhost:8080' };
+/** `npm run bench:instructions -- host,bare` measures some of them. */
 const which = process.argv[2] ?? 'host,express,bare';
 if (!existsSync(join(root, HOST_ENTRY))) throw new Error(`instructions: ${HOST_ENTRY} is missing: run npm run build first`);
 
