@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { loadConfig } from '../server/config.js';
+import { buildProfiles } from '../server/site-profiles.js';
 import { buildStaticExport } from './static-export.js';
 import { bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
 
@@ -32,9 +33,10 @@ export async function build(): Promise<void> {
   await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   // One build per output shape (see vite.config.ts); the first empties dist/public.
   for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
-  // The static export bakes in what the host reads at start-up (cookie name, default, allowed origins).
-  const { cookieName, defaultState, allowedOrigins } = loadConfig(process.env);
-  await buildStaticExport(root, { cookieName, defaultState, allowedOrigins });
+  // The static export bakes in what the host reads at start-up (cookie name, default, allowed
+  // origins, OPTOUT_CONFIG's texts), and writes one export per OPTOUT_CONFIG site.
+  const config = loadConfig(process.env);
+  await buildStaticExport(root, config.cookieName, buildProfiles(config));
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });

@@ -9,6 +9,7 @@ import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
 import { optOutRoutes } from './optout-routes.js';
+import { buildProfiles } from './site-profiles.js';
 import { noStore, securityHeaders } from './security-headers.js';
 
 export interface HostOptions {
@@ -21,6 +22,8 @@ export interface HostOptions {
 export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
   const dir = options.publicDir ?? publicDir;
   const assets = options.assets ?? loadAssets(dir);
+  // The top level and every OPTOUT_CONFIG site, worked out once: routes pick one per request.
+  const profiles = buildProfiles(config);
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -32,13 +35,13 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(securityHeaders(config));
   // The frame first: every layer before it costs each of its requests a match.
-  app.use(optOutRoutes(config, assets));
+  app.use(optOutRoutes(config, profiles, assets));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
-  app.use(bridgeRoutes(config, assets, dir));
-  app.use(builderRoutes(config, assets));
-  app.use(clientScriptRoute(dir));
+  app.use(bridgeRoutes(profiles, assets, dir));
+  app.use(builderRoutes(config, profiles, assets));
+  app.use(clientScriptRoute(profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
   app.use((_req, res) => {

@@ -1,22 +1,43 @@
 // Renders GET /: the embed-code builder (options, live preview of the real frame, the code and a copy button).
-import { embedSnippet, embedUrl } from '../widget/shared/embed-snippet.js';
+import { embedSnippet, embedUrl, type EmbedOptions } from '../widget/shared/embed-snippet.js';
 import { fallbackLanguage, findLanguage, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameParams } from '../widget/shared/frame-params.js';
 import { escapeHtml } from './html.js';
 
 export interface BuilderPageInput {
   /** The options to start from (the page's own query, so the form also works without JavaScript). */
-  readonly params: FrameParams;
+  readonly params: EmbedOptions;
   /** The host's origin as the browser reached it, for the generated code. */
   readonly hostOrigin: string;
   readonly languages: readonly Language[];
   /** The builder's module script, when built (the form works without it). */
   readonly builderScript: string | undefined;
+  /** The host's profiles (`OPTOUT_CONFIG` sites) by id; none = no site picker. */
+  readonly sites: readonly string[];
+  /** The frame's title for a profile (undefined = the top level) in a language: the `<iframe title>`. */
+  readonly titleOf: (site: string | undefined, language: Language) => string;
 }
 
-/** The frame's `<title>` in the chosen language: the `<iframe title>` a screen reader announces. */
-export function frameTitle(lang: string): string {
-  return (lang === 'auto' ? fallbackLanguage : (findLanguage(lang) ?? fallbackLanguage)).texts.title;
+/** The language the frame shows for `lang` when the visitor's browser says nothing: its title goes in the code. */
+function frameLanguage(lang: string): Language {
+  return lang === 'auto' ? fallbackLanguage : (findLanguage(lang) ?? fallbackLanguage);
+}
+
+/**
+ * The site picker: each option carries the titles that differ from the top level's, by
+ * language tag, so the script can write the right `<iframe title>` without asking the host.
+ */
+function siteField({ sites, params, languages, titleOf }: BuilderPageInput): string {
+  if (sites.length === 0) return '';
+  const options = sites.map((site) => {
+    const titles = Object.fromEntries(
+      languages.filter((language) => titleOf(site, language) !== titleOf(undefined, language)).map((language) => [language.tag, titleOf(site, language)]),
+    );
+    return `<option value="${escapeHtml(site)}" data-titles="${escapeHtml(JSON.stringify(titles))}"${params.site === site ? ' selected' : ''}>${escapeHtml(site)}</option>`;
+  });
+  return `<div class="field"><label for="site">Site</label><select id="site" name="site" aria-describedby="site-hint"><option value="">None: the host's own settings</option>${options.join(
+    '',
+  )}</select><p class="hint" id="site-hint">A profile from the host's configuration: its allowed origins, texts and theme.</p></div>`;
 }
 
 /** The page's one inline style, allowed by its hash. */
@@ -66,12 +87,12 @@ function textField(name: string, label: string, value: string | undefined, hint:
 
 export function renderBuilderPage(input: BuilderPageInput): string {
   const { params, hostOrigin } = input;
-  const title = frameTitle(params.lang);
+  const title = input.titleOf(params.site, frameLanguage(params.lang));
   const languageOptions = [
-    `<option value="auto"${params.lang === 'auto' ? ' selected' : ''} data-title="${escapeHtml(fallbackLanguage.texts.title)}">The visitor's browser language (auto)</option>`,
+    `<option value="auto"${params.lang === 'auto' ? ' selected' : ''} data-tag="${fallbackLanguage.tag}" data-title="${escapeHtml(input.titleOf(undefined, fallbackLanguage))}">The visitor's browser language (auto)</option>`,
     ...input.languages.map(
       (language) =>
-        `<option value="${escapeHtml(language.tag)}" lang="${escapeHtml(language.tag)}" data-title="${escapeHtml(language.texts.title)}"${
+        `<option value="${escapeHtml(language.tag)}" lang="${escapeHtml(language.tag)}" data-title="${escapeHtml(input.titleOf(undefined, language))}"${
           findLanguage(params.lang) === language && params.lang !== 'auto' ? ' selected' : ''
         }>${escapeHtml(language.name)} (${escapeHtml(language.tag)})</option>`,
     ),
@@ -94,6 +115,7 @@ ${input.builderScript ? `<script type="module" src="${escapeHtml(input.builderSc
 <div class="layout">
 <form id="options" method="get" action="/" novalidate>
 <h2>Options</h2>
+${siteField(input)}
 <div class="field"><label for="lang">Language</label><select id="lang" name="lang">${languageOptions}</select></div>
 <fieldset><legend>Intro sentence</legend><label><input type="radio" name="showIntro" value="1"${params.showIntro ? ' checked' : ''}>Shown</label><label><input type="radio" name="showIntro" value="0"${params.showIntro ? '' : ' checked'}>Hidden</label></fieldset>
 <fieldset><legend>Theme</legend>${theme('auto', 'Auto')}${theme('light', 'Light')}${theme('dark', 'Dark')}</fieldset>

@@ -1,30 +1,36 @@
 // GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript.
 import express, { type Request, type Router } from 'express';
-import { shippedLanguages } from '../widget/shared/i18n/index.js';
+import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { builderStyles, renderBuilderPage } from './builder-page.js';
 import type { HostConfig } from './config.js';
 import { documentCache, sendDocument } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { hashSource, hostPolicy } from './security-headers.js';
+import { requestProfile, type Profiles } from './site-profiles.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */
 function filledFields(query: Request['query']): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export function builderRoutes(config: HostConfig, assets: FrameAssets): Router {
+export function builderRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
   const router = express.Router();
   // The host-wide policy, plus the page's one inline style by its hash.
   const csp = hostPolicy(config, [hashSource(builderStyles)]);
   const documents = documentCache();
+  const sites = [...profiles.sites.keys()];
+  const titleOf = (site: string | undefined, language: Language) => (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
-    const params = parseFrameParams(filledFields(req.query));
+    const fields = filledFields(req.query);
+    // An unknown site is a 400 naming it, as on the frame.
+    const site = requestProfile(profiles, fields).site;
+    const params = { ...parseFrameParams(fields), ...(site === undefined ? {} : { site }) };
     const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
     // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
     const document = documents(`${hostOrigin} ${req.originalUrl}`, () => ({
-      html: renderBuilderPage({ params, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript }),
+      html: renderBuilderPage({ params, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
       csp,
     }));
     sendDocument(req, res, document);

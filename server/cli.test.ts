@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => certs.remove());
 
-const VARIABLES = ['PORT', 'HOST', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_COOKIE_NAME', 'OPTOUT_DEFAULT', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY', 'OPTOUT_TRUST_PROXY'];
+const VARIABLES = ['PORT', 'HOST', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_COOKIE_NAME', 'OPTOUT_DEFAULT', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY', 'OPTOUT_TRUST_PROXY', 'OPTOUT_CONFIG'];
 
 describe('optout-frame (server/main.ts)', () => {
   it('--version and -v print the version from package.json; --help and -h the usage and every variable', async () => {

@@ -1,10 +1,13 @@
 // The host's configuration: read from the environment once at start-up and validated into a typed object.
 import type { DefaultState } from '../widget/shared/choice.js';
+import { ConfigFileError, loadConfigFile, type ConfigFile } from './config-file.js';
 import { ConfigError, type ConfigProblem } from './config-error.js';
+import { parseOrigin } from './parse-origin.js';
 import { readTlsCredentials, type TlsCredentials } from './tls-files.js';
 import { readTrustProxy } from './trust-proxy.js';
 
 export { ConfigError, type ConfigProblem } from './config-error.js';
+export { parseOrigin } from './parse-origin.js';
 
 export interface HostConfig {
   /** Port of the opt-out host (`PORT`, 3000). */
@@ -23,6 +26,8 @@ export interface HostConfig {
   readonly tls?: TlsCredentials;
   /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
   readonly trustProxy: readonly string[];
+  /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
+  readonly configFile?: ConfigFile;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -34,19 +39,6 @@ function readPort(env: Env, variable: string, fallback: number): number {
     throw new ConfigError(variable, `expected a port number from 0 to 65535, got ${JSON.stringify(raw)}`);
   }
   return Number(raw);
-}
-
-/** Parses one origin strictly: scheme, host and optional port, nothing else. */
-export function parseOrigin(raw: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  // `new URL` normalises; the input must already be the bare origin (no path, query, user).
-  return url.origin === raw.replace(/\/$/, '') ? url.origin : undefined;
 }
 
 function readOrigins(env: Env, variable: string): string[] {
@@ -92,6 +84,18 @@ function readHost(env: Env, variable: string): string {
   return raw;
 }
 
+function readConfigFile(env: Env, variable: string): ConfigFile | undefined {
+  const path = env[variable];
+  if (path === undefined || path === '') return undefined;
+  try {
+    return loadConfigFile(path);
+  } catch (error) {
+    // One line naming the variable, then the file, the key and what is wrong with it.
+    if (error instanceof ConfigFileError) throw new ConfigError(variable, error.message);
+    throw error;
+  }
+}
+
 /** Reads and validates the whole configuration; throws one `ConfigError` naming every bad value. */
 export function loadConfig(env: Env = process.env): HostConfig {
   const problems: ConfigProblem[] = [];
@@ -114,6 +118,7 @@ export function loadConfig(env: Env = process.env): HostConfig {
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
     tls: read(() => readTlsCredentials(env), undefined),
     trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
+    configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
   const [first, ...more] = problems;
   if (first) throw new ConfigError(first.variable, first.message, more);

@@ -14,7 +14,7 @@ const FORM_LIMIT_BYTES = 2048;
 // run that can take far longer than Vitest's 5 s default, a time-out that says nothing about the host.
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 60_000 });
 
-const FRAME_PARAMS = ['lang', 'language', 'showIntro', 'fontColor', 'backgroundColor', 'fontSize', 'fontFamily', 'theme'] as const;
+const FRAME_PARAMS = ['lang', 'language', 'showIntro', 'fontColor', 'backgroundColor', 'fontSize', 'fontFamily', 'theme', 'site'] as const;
 const FORM = 'application/x-www-form-urlencoded';
 
 let host: InProcessHost;

@@ -9,6 +9,7 @@ import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, hashSource, noStore } from './security-headers.js';
+import { requestProfile, type Profiles } from './site-profiles.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -57,39 +58,45 @@ function languageNegotiator(): (requested: string, acceptLanguage: string | unde
   };
 }
 
-export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
+export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
   const router = express.Router();
   const documents = documentCache();
   const languageFor = languageNegotiator();
 
   router.get('/optout', (req: Request, res: Response) => {
     const query = req.query;
-    const params = parseFrameParams(query);
+    // The profile site= names (the top level without it): its origins, default, texts, theme.
+    const profile = requestProfile(profiles, query);
+    const profileConfig = profile.config;
+    // The site's theming defaults, under the request's own parameters (the top level has none:
+    // its requests, the common case, skip the copy).
+    const params = parseFrameParams(profile.site === undefined ? query : { ...profile.theme, ...query });
     const language = languageFor(params.lang, req.headers['accept-language']);
-    const choice = requestChoice(req, config);
+    const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
-    const state = requestState(req, config, choice);
+    const state = requestState(req, profileConfig, choice);
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
-    // Every input of the page: the URL holds the parameters and the form's action.
-    const key = `${state.optedOut} ${state.reason} ${language.tag} ${cookieRefused} ${req.originalUrl}`;
+    // Every input of the page: the profile, and the URL with the parameters and the form's action.
+    const key = `${profile.site ?? ''} ${state.optedOut} ${state.reason} ${language.tag} ${cookieRefused} ${req.originalUrl}`;
     const document = documents(key, () => {
       const page = renderFramePage({
         state,
-        language,
+        language: { ...language, texts: profile.texts(language) },
         params,
         assets,
         formAction: `/optout${queryString(req)}`,
-        cookieName: config.cookieName,
-        defaultState: config.defaultState,
+        cookieName: profileConfig.cookieName,
+        defaultState: profileConfig.defaultState,
         cookieRefused,
-        allowedOrigins: config.allowedOrigins,
+        allowedOrigins: profileConfig.allowedOrigins,
       });
       // The frame loads its own module script; inline, only its style and first-paint script, by hash.
       const scriptSrc = ["'self'", ...(page.script ? [hashSource(page.script)] : [])];
-      return { html: page.html, csp: documentPolicy(config, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }) };
+      // The profile's own policy: its frame-ancestors are its origins only.
+      return { html: page.html, csp: documentPolicy(profileConfig, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }) };
     });
     sendDocument(req, res, document);
   });
@@ -106,6 +113,8 @@ export function optOutRoutes(config: HostConfig, assets: FrameAssets): Router {
   router.post('/optout', refuseCrossSite, express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
     noStore(res);
     const body: Record<string, unknown> = req.body ?? {};
+    // The form came from the frame itself (above); its profile must exist, as for the GET it returns to.
+    requestProfile(profiles, req.query);
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));

@@ -1,5 +1,6 @@
 // Start-up with a bad environment, as a user runs it: the real entry points print one line naming each bad variable and exit 1.
 import { describe, expect, it } from 'vitest';
+import { writeConfigFile } from './testing/config-files.js';
 import { runEntry } from './testing/entry-process.js';
 
 /** Free ports, so nothing listens on the defaults if validation let a value through. */
@@ -39,5 +40,13 @@ describe('start-up with a bad environment', () => {
     expect(exit.code).toBe(1);
     expect(exit.stdout).toBe('');
     expect(exit.stderr).toMatch(/^optout-frame: OPTOUT_ALLOWED_ORIGINS: "\*" is not an origin[^\n]*\n$/);
+  }, 30_000);
+
+  it('server/main.ts: a bad OPTOUT_CONFIG file gives one line naming the file, the key and the fault', async () => {
+    const path = writeConfigFile({ sites: { news: { allowedOrigins: ['https://news.example.org'], texts: { de: { intro: 'x'.repeat(100_000) } } } } });
+    const exit = await run('server/main.ts', { OPTOUT_CONFIG: path });
+    expect(exit.code).toBe(1);
+    expect(exit.stdout).toBe('');
+    expect(exit.stderr).toBe(`optout-frame: OPTOUT_CONFIG: ${JSON.stringify(path)}: sites.news.texts.de.intro: 100000 characters; at most 300\n`);
   }, 30_000);
 });

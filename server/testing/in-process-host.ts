@@ -45,6 +45,7 @@ export async function startInProcessHost(
   const dir = mkdtempSync(join(tmpdir(), 'optout-host-'));
   mkdirSync(join(dir, 'assets'));
   for (const script of [STAND_IN_FRAME_SCRIPT, STAND_IN_BRIDGE_SCRIPT]) writeFileSync(join(dir, script), 'export {};\n');
+  writeFileSync(join(dir, 'client.js'), '/* stand-in for the client script */\n');
   const app = createOptOutHost(loadConfig({ ...env, PORT: '0' }), {
     assets: { frameScript: STAND_IN_FRAME_SCRIPT, bridgeScript: STAND_IN_BRIDGE_SCRIPT },
     publicDir: pathToFileURL(`${dir}/`),

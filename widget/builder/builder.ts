@@ -1,6 +1,6 @@
 // Embed-code builder script (GET /): live preview and code as options change, validated like the frame; copy button.
 import { parseFrameParams, ParamError } from '../shared/frame-params.js';
-import { embedSnippet, embedUrl } from '../shared/embed-snippet.js';
+import { embedSnippet, embedUrl, type EmbedOptions } from '../shared/embed-snippet.js';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const preview = document.getElementById('preview') as HTMLIFrameElement;
@@ -28,26 +28,36 @@ function showError(parameter: string | undefined, message: string): void {
   }
 }
 
+/** The chosen language's frame title, or the chosen site's own title for it (see the site picker's data-titles). */
+function frameTitle(): string {
+  const language = (form.elements.namedItem('lang') as HTMLSelectElement).selectedOptions[0];
+  const site = (form.elements.namedItem('site') as HTMLSelectElement | null)?.selectedOptions[0];
+  const titles = JSON.parse(site?.dataset.titles || '{}') as Record<string, string>;
+  return titles[language?.dataset.tag ?? language?.value ?? ''] ?? language?.dataset.title ?? 'Analytics opt-out';
+}
+
 /** Validates with the frame's own rules; only valid options reach the preview and the code. */
 function update(): void {
+  const query = formQuery();
   let params;
   try {
-    params = parseFrameParams(formQuery());
+    params = parseFrameParams(query);
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
     showError(error.parameter, `Not valid: expected ${error.accepts}.`);
     return;
   }
   showError(undefined, '');
-  const selected = (form.elements.namedItem('lang') as HTMLSelectElement).selectedOptions[0];
-  const title = selected?.dataset.title ?? 'Analytics opt-out';
-  const src = embedUrl('', params);
+  const site = query.site;
+  const options: EmbedOptions = site ? { ...params, site } : params;
+  const title = frameTitle();
+  const src = embedUrl('', options);
   if (preview.getAttribute('src') !== src) preview.src = src;
   preview.title = `Preview: ${title}`;
-  snippet.value = embedSnippet(location.origin, params, title);
+  snippet.value = embedSnippet(location.origin, options, title);
   copyStatus.textContent = '';
   // Keep the address shareable: reloading it shows the same options (and works without script).
-  history.replaceState(null, '', `/${embedUrl('', params).slice('/optout'.length)}`);
+  history.replaceState(null, '', `/${src.slice('/optout'.length)}`);
 }
 
 /** Colour pickers next to the hex fields: a convenience, the text field stays the value. */

@@ -13,7 +13,9 @@ const script = document.currentScript;
 // Included twice, it keeps one connection (one bridge, one set of listeners).
 if (script instanceof HTMLScriptElement && script.src && !window.optout) {
   // The host is wherever this script came from (the folder of client.js, for a mounted host).
-  const client = connectOptOut({ host: new URL('.', script.src).href });
+  // The profile: `data-site`, or `site=` on the script's own URL (as the host's builder writes it).
+  const site = script.dataset.site || new URL(script.src).searchParams.get('site') || undefined;
+  const client = connectOptOut({ host: new URL('.', script.src).href, site });
   window.optout = client;
   // Synchronously, before any tracker below this tag runs: the remembered choice applies to the first hit.
   applyNamedAdapters(client, script.dataset.adapters ?? '', script.dataset);

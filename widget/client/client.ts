@@ -18,6 +18,8 @@ export interface ConnectOptions {
   readonly host: string;
   /** Milliseconds before an unanswered request rejects with `TIMEOUT` (default 3000). */
   readonly timeout?: number;
+  /** The host's profile for this site (`site=<id>` in its `OPTOUT_CONFIG`); none = the host's top level. */
+  readonly site?: string;
 }
 
 export interface OptOutClient {
@@ -47,15 +49,22 @@ function hostBase(host: string): URL {
   return base;
 }
 
+/** A site id as the host accepts it (see server/config-file.ts), checked before it goes in a URL. */
+function siteId(site: string | undefined): string | undefined {
+  if (site === undefined || /^[a-z0-9][a-z0-9-]{0,62}$/.test(site)) return site;
+  throw new OptOutError('INVALID_SITE', `optout-frame: site must be a site id like "news", got ${JSON.stringify(site)}`);
+}
+
 /**
  * The parts, top to bottom: what the page knows (mirror, GPC, other tabs, subscribers), the link
  * to the frame or bridge, the requests in flight, and how each state the frame tells is heard.
  */
-export function connectOptOut({ host, timeout = 3000 }: ConnectOptions): OptOutClient {
+export function connectOptOut({ host, timeout = 3000, site }: ConnectOptions): OptOutClient {
   const base = hostBase(host);
+  const profile = siteId(site);
   const hostOrigin = base.origin;
   const known = openKnownState(mirrorKey(hostOrigin));
-  const link = openFrameLink(base, () => requests.resend());
+  const link = openFrameLink(base, profile, () => requests.resend());
   const requests = openPendingRequests({ hostOrigin, timeout, send: (id, type) => link.post(id, type) });
   const hear = frameHearing(known, requests);
 

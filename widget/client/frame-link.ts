@@ -16,10 +16,11 @@ export interface FrameLink {
 }
 
 /**
- * `base` is the host's URL ending in `/`; `onLoad` runs whenever the frame (re)loads or the
+ * `base` is the host's URL ending in `/`, `site` the profile (`site=<id>`) or undefined for the
+ * host's top level; `onLoad` runs whenever the frame (re)loads or the
  * client switches frames, so requests that could not be delivered yet are sent again.
  */
-export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
+export function openFrameLink(base: URL, site: string | undefined, onLoad: () => void): FrameLink {
   const hostOrigin = base.origin;
   let frame: HTMLIFrameElement | undefined;
   let bridge: HTMLIFrameElement | undefined;
@@ -34,9 +35,9 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
   const attach = () => {
     detach();
     if (closed) return;
-    frame = visibleFrame(base);
+    frame = visibleFrame(base, site);
     // When to load the bridge: only when the page shows no frame of this host.
-    if (!frame) bridge = frame = appendBridge(base);
+    if (!frame) bridge = frame = appendBridge(base, site);
     frame.addEventListener('load', onLoad);
     onLoad();
   };
@@ -66,12 +67,13 @@ export function openFrameLink(base: URL, onLoad: () => void): FrameLink {
 }
 
 /** The page's own opt-out frame of this host, loaded eagerly: page scripts need the state now, not when scrolled to. */
-function visibleFrame(base: URL): HTMLIFrameElement | undefined {
+function visibleFrame(base: URL, site: string | undefined): HTMLIFrameElement | undefined {
   const framePath = new URL('optout', base).pathname;
   const isVisibleFrame = (iframe: HTMLIFrameElement) => {
     try {
       const url = new URL(iframe.src, location.href);
-      return url.origin === base.origin && url.pathname === framePath;
+      // Another profile's frame is another site's: it would not answer this page anyway.
+      return url.origin === base.origin && url.pathname === framePath && (url.searchParams.get('site') ?? undefined) === site;
     } catch {
       return false;
     }
@@ -82,9 +84,11 @@ function visibleFrame(base: URL): HTMLIFrameElement | undefined {
 }
 
 /** The invisible bridge document (GET /optout/bridge), out of the accessibility tree and the tab order. */
-function appendBridge(base: URL): HTMLIFrameElement {
+function appendBridge(base: URL, site: string | undefined): HTMLIFrameElement {
   const bridge = document.createElement('iframe');
-  bridge.src = new URL('optout/bridge', base).href;
+  const src = new URL('optout/bridge', base);
+  if (site !== undefined) src.searchParams.set('site', site);
+  bridge.src = src.href;
   bridge.title = 'optout-frame bridge';
   bridge.hidden = true;
   bridge.tabIndex = -1;

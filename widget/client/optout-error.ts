@@ -1,7 +1,7 @@
 // The client's typed error: every failed request rejects with one of these, its `code` saying why.
 
-/** Why a request failed: no answer in time, the client was destroyed, the frame refused, a bad `host`. */
-export type OptOutErrorCode = 'TIMEOUT' | 'DESTROYED' | 'FORBIDDEN' | 'REFUSED' | 'INVALID_HOST';
+/** Why a request failed: no answer in time, the client was destroyed, the frame refused, a bad `host` or `site`. */
+export type OptOutErrorCode = 'TIMEOUT' | 'DESTROYED' | 'FORBIDDEN' | 'REFUSED' | 'INVALID_HOST' | 'INVALID_SITE';
 
 export class OptOutError extends Error {
   override readonly name = 'OptOutError';

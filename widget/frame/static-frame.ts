@@ -61,7 +61,8 @@ async function start(): Promise<void> {
   const config = readStaticConfig<StaticFrameConfig>(document);
   let params: FrameParams;
   try {
-    params = parseFrameParams(queryOf(location.search));
+    // The site's theming defaults (OPTOUT_CONFIG), under the page's own query, as on the host.
+    params = parseFrameParams({ ...config.theme, ...queryOf(location.search) });
   } catch (error) {
     if (error instanceof ParamError) return showParamError(error);
     throw error;

@@ -32,4 +32,11 @@ describe('embed code', () => {
       ].join('\n'),
     );
   });
+
+  it("a profile's site= comes first in the frame's URL, and data-site on the client script", () => {
+    expect(embedQuery({ ...defaults, site: 'news', lang: 'de' })).toBe('site=news&lang=de');
+    const snippet = embedSnippet('https://optout.example.org', { ...defaults, site: 'news' }, 'Opt-out');
+    expect(snippet).toContain('<iframe src="https://optout.example.org/optout?site=news"');
+    expect(snippet).toContain('<script src="https://optout.example.org/client.js" data-site="news" async></script>');
+  });
 });

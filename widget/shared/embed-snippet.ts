@@ -1,12 +1,17 @@
 // The embed code a site owner pastes: the frame's query for chosen options, the <iframe> and the client script tag.
 import type { FrameParams } from './frame-params.js';
 
-/** What the builder lets a site owner choose: exactly the frame's parsed parameters. */
-export type EmbedOptions = FrameParams;
+/** What the builder lets a site owner choose: the frame's parsed parameters, and the host's profile. */
+export interface EmbedOptions extends FrameParams {
+  /** The profile (`site=<id>`, from the host's `OPTOUT_CONFIG`); none = the host's top level. */
+  readonly site?: string;
+}
 
 /** The `GET /optout` query for the options, naming only what differs from the defaults. */
 export function embedQuery(options: EmbedOptions): string {
   const query = new URLSearchParams();
+  // First: it says whose frame this is.
+  if (options.site) query.set('site', options.site);
   if (options.lang !== 'auto') query.set('lang', options.lang);
   if (!options.showIntro) query.set('showIntro', '0');
   // Matomo's form (no "#"), so the URL needs no escaping for colours.
@@ -31,7 +36,8 @@ function escapeAttribute(value: string): string {
 
 /**
  * The code to paste: the `<iframe>` (a title for screen readers, lazy loading, a starting
- * height) and `client.js`, which sizes the `<iframe>` to its content from then on.
+ * height) and `client.js`, which sizes the `<iframe>` to its content from then on (and talks to
+ * the same profile, by `data-site`).
  */
 export function embedSnippet(hostOrigin: string, options: EmbedOptions, title: string): string {
   const height = options.showIntro ? 180 : 110;
@@ -39,6 +45,6 @@ export function embedSnippet(hostOrigin: string, options: EmbedOptions, title: s
     `<iframe src="${escapeAttribute(embedUrl(hostOrigin, options))}"`,
     `        title="${escapeAttribute(title)}" loading="lazy"`,
     `        style="border:0;width:100%;height:${height}px"></iframe>`,
-    `<script src="${escapeAttribute(hostOrigin)}/client.js" async></script>`,
+    `<script src="${escapeAttribute(hostOrigin)}/client.js"${options.site ? ` data-site="${escapeAttribute(options.site)}"` : ''} async></script>`,
   ].join('\n');
 }

@@ -25,6 +25,8 @@ export interface StaticFrameConfig extends StaticConfig {
   readonly fallback: StaticLanguage & { readonly texts: FrameTexts };
   /** Lower-case tag or alias → language. */
   readonly languages: Readonly<Record<string, StaticLanguage>>;
+  /** Theming defaults (a site's `theme` in `OPTOUT_CONFIG`), as query values the query string may override. */
+  readonly theme?: Readonly<Record<string, string>>;
 }
 
 export const STATIC_CONFIG_ELEMENT_ID = 'optout-static';

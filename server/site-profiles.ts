@@ -1,0 +1,91 @@
+// The profile a request asks for with `site=<id>`: that site's origins, default, texts and theming defaults, or the top level's without it.
+import type { DefaultState } from '../widget/shared/choice.js';
+import type { FrameTexts, Language } from '../widget/shared/i18n/index.js';
+import type { ConfigFile, ThemeDefaults } from './config-file.js';
+import type { HostConfig } from './config.js';
+import { mergeTexts } from './config-texts.js';
+import { ParamError } from '../widget/shared/frame-params.js';
+
+export interface Profile {
+  /** The `site=<id>` that chose it; undefined for the top level. */
+  readonly site: string | undefined;
+  /**
+   * The host's configuration as this profile sees it: its `allowedOrigins` (who may frame it and
+   * get answers; empty = anyone) and its `defaultState`, so routes use it wherever they used the host's.
+   */
+  readonly config: HostConfig;
+  /** Theming defaults; the request's own query parameters win over them. */
+  readonly theme: ThemeDefaults;
+  /** The frame's texts in `language`: shipped, then the file's top level, then the site's own. */
+  texts(language: Language): FrameTexts;
+}
+
+/** The texts of `site` (or the top level) in `language`, merged in the documented order. */
+export function siteTexts(file: ConfigFile | undefined, site: string | undefined, language: Language): FrameTexts {
+  return mergeTexts(language, [file?.texts, site === undefined ? undefined : file?.sites.get(site)?.texts]);
+}
+
+interface ProfileFields {
+  readonly site: string | undefined;
+  readonly allowedOrigins: readonly string[];
+  readonly defaultState: DefaultState;
+  readonly theme: ThemeDefaults;
+}
+
+/** A profile whose merged texts are worked out once per language. */
+function profile(config: HostConfig, { site, allowedOrigins, defaultState, theme }: ProfileFields): Profile {
+  const merged = new Map<string, FrameTexts>();
+  return Object.freeze({
+    site,
+    config: Object.freeze({ ...config, allowedOrigins, defaultState }),
+    theme,
+    texts(language: Language): FrameTexts {
+      let texts = merged.get(language.tag);
+      if (!texts) merged.set(language.tag, (texts = siteTexts(config.configFile, site, language)));
+      return texts;
+    },
+  });
+}
+
+export interface Profiles {
+  /** Requests without `site=`: the environment's origins and default, the file's top-level texts. */
+  readonly top: Profile;
+  /** Every site of the file, by id. */
+  readonly sites: ReadonlyMap<string, Profile>;
+}
+
+/**
+ * Every profile, built once at start-up. The environment sets the top level; a site's own
+ * `allowedOrigins` replace it (never add to it: one customer's pages must not reach another's
+ * profile), and its `default` wins over `OPTOUT_DEFAULT` when given.
+ */
+export function buildProfiles(config: HostConfig): Profiles {
+  const file = config.configFile;
+  const top = profile(config, { site: undefined, allowedOrigins: config.allowedOrigins, defaultState: config.defaultState, theme: {} });
+  const sites = new Map(
+    [...(file?.sites.values() ?? [])].map((site) => [
+      site.id,
+      profile(config, {
+        site: site.id,
+        allowedOrigins: site.allowedOrigins,
+        defaultState: site.defaultState ?? config.defaultState,
+        theme: site.theme,
+      }),
+    ]),
+  );
+  return { top, sites };
+}
+
+/** Safe to show back in the 400 page: the shape of a site id, nothing that could be markup. */
+const SHOWABLE_ID = /^[a-z0-9-]{1,63}$/;
+
+/** The profile `query.site` names, the top level without it; an unknown or repeated `site` is a `ParamError`. */
+export function requestProfile(profiles: Profiles, query: Readonly<Record<string, unknown>>): Profile {
+  const site = query.site;
+  if (site === undefined) return profiles.top;
+  const found = typeof site === 'string' ? profiles.sites.get(site) : undefined;
+  if (found) return found;
+  const ids = profiles.sites.size === 0 ? 'none: this host has no OPTOUT_CONFIG sites' : 'the id of a site configured on this host';
+  const named = typeof site === 'string' && SHOWABLE_ID.test(site) ? `${ids} ("${site}" is not one)` : ids;
+  throw new ParamError('site', named);
+}
