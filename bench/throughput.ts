@@ -13,7 +13,7 @@ import { median } from './stats.js';
 const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding']);
 
 /** Asks the host once, with the browser's headers, and keeps the answer exactly as sent. */
-function recordAnswer(url: string, headers: Record<string, string>): Promise<{ answer: RecordedAnswer; bytes: number }> {
+export function recordAnswer(url: string, headers: Record<string, string>): Promise<{ answer: RecordedAnswer; bytes: number }> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers }, (res) => {
       const chunks: Buffer[] = [];

@@ -34,10 +34,11 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   // Before the document headers: a script needs only its own few (see hashed-assets.ts).
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(securityHeaders(config));
+  // The frame first: every layer before it costs each of its requests a match.
+  app.use(optOutRoutes(config, profiles, assets));
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
-  app.use(optOutRoutes(config, profiles, assets));
   app.use(bridgeRoutes(profiles, assets, dir));
   app.use(builderRoutes(config, profiles, assets));
   app.use(clientScriptRoute(profiles, dir));

@@ -23,7 +23,7 @@ export function bridgeRoutes(profiles: Profiles, assets: FrameAssets, publicDir:
     // Renewed here too: on pages without the widget the bridge is the visitor's only visit.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.set('Cache-Control', 'private, no-cache').set('Vary', 'Cookie, Sec-GPC, Accept-Encoding');
-    const state = requestState(req, config);
+    const state = requestState(req, config, choice);
     // The page depends on the profile and the state alone (nothing else in the query is read).
     const document = documents(`${profile.site ?? ''} ${state.optedOut} ${state.reason}`, () => {
       const boot = { cookieName: config.cookieName, defaultState: config.defaultState, state, allowedOrigins: config.allowedOrigins };

@@ -74,7 +74,7 @@ export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: Fra
     const language = languageFor(params.lang, req.headers['accept-language']);
     const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
-    const state = requestState(req, profileConfig);
+    const state = requestState(req, profileConfig, choice);
     // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');

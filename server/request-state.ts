@@ -8,9 +8,10 @@ export function requestChoice(req: Request, config: HostConfig): boolean | undef
   return parseChoice(readCookie(req.get('cookie'), config.cookieName));
 }
 
-export function requestState(req: Request, config: HostConfig): OptOutState {
+/** The state the page shows; `choice` when the caller has already read it (one cookie parse per request). */
+export function requestState(req: Request, config: HostConfig, choice = requestChoice(req, config)): OptOutState {
   return resolveState({
-    choice: requestChoice(req, config),
+    choice,
     gpc: req.get('sec-gpc') === '1',
     defaultState: config.defaultState,
   });
