@@ -63,7 +63,8 @@ for (const [kind, name] of [
     expect(await response.headerValue('set-cookie')).toMatch(/^optout=1; Max-Age=\d+; Path=\/; SameSite=None; Secure; Partitioned$/);
     expect(await response.headerValue('content-security-policy')).toContain(`frame-ancestors 'self' ${demo.origin(SAME_SITE_NAME)} ${demo.origin(CROSS_SITE_NAME)}`);
     // The state is in the frame's first HTML, from the cookie the request carried.
-    expect(await response.text()).toContain(texts.optedOut);
+    // The visible status element, not the texts every document carries in its boot JSON.
+    expect(await response.text()).toContain(`<p class="status" role="status">${texts.optedOut}</p>`);
     await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
     await expect(page.locator('#page-state')).toHaveText('opted out (your choice)');
 

@@ -174,6 +174,29 @@ test.describe('the client with a site', () => {
     });
   }
 
+  test('client.js with a malformed data-site names it on the console and treats the visitor as opted out, with no request', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    const hostRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.url().startsWith(host.hostOrigin) && !request.url().endsWith('/client.js')) hostRequests.push(request.url());
+    });
+    await page.goto(siteA.page('/bad-data-site', `<script src="${host.hostOrigin}/client.js" data-site="News Site"></script>`));
+    const seen = await page.evaluate(async () => {
+      const optout = (window as unknown as { optout: { cached: boolean | undefined; isOptedOut(): Promise<boolean> } }).optout;
+      const code = await optout.isOptedOut().then(
+        () => 'answered',
+        (error: { code: string }) => error.code,
+      );
+      return { cached: optout.cached, code };
+    });
+    expect(seen).toEqual({ cached: true, code: 'INVALID_SITE' });
+    expect(errors.join('\n')).toContain('data-site');
+    expect(hostRequests).toEqual([]);
+  });
+
   test('a site id the host could not have is a typed error at once', async ({ page }) => {
     await page.goto(siteA.page('/bad-site', ''));
     const code = await page.evaluate(

@@ -67,6 +67,9 @@ test('a page without the frame loads no frame while the mirror is fresh, and ask
 
   // The same mirror, confirmed 31 minutes ago (past the 30-minute bound): an opt-in that old is
   // not handed to page scripts; the bridge is asked first.
+  const mirrored = await page.evaluate((key) => localStorage.getItem(key), `optout-frame:${HOST_ORIGIN}`);
+  // A confirmed opt-in is there to backdate (else this would test the no-mirror path instead).
+  expect(mirrored).toMatch(/^0:default:\d+$/);
   await page.evaluate((key) => {
     const value = localStorage.getItem(key) ?? '';
     localStorage.setItem(key, value.replace(/:\d+$/, `:${Math.floor(Date.now() / 1000) - 31 * 60}`));

@@ -1,5 +1,5 @@
 // The classic-script build of the client (GET /client.js): defines `window.optout`, connected to the host it was loaded from.
-import { connectOptOut, type OptOutClient } from './client.js';
+import { connectOptOut, OptOutError, type OptOutClient } from './client.js';
 import { applyNamedAdapters } from './adapters/named-adapters.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 
@@ -26,8 +26,37 @@ if (script instanceof HTMLScriptElement && script.src && !window.optout) {
   // The host is wherever this script came from (the folder of client.js, for a mounted host).
   // The profile: `data-site`, or `site=` on the script's own URL (as the host's builder writes it).
   const site = script.dataset.site || new URL(script.src).searchParams.get('site') || undefined;
-  const client = connectOptOut({ host: new URL('.', script.src).href, site, maxAge: maxAgeOf(script) });
+  const client = connectOrRefuse(script, site);
   window.optout = client;
   // Synchronously, before any tracker below this tag runs: the remembered choice applies to the first hit.
   applyNamedAdapters(client, script.dataset.adapters ?? '', script.dataset);
+}
+
+/**
+ * The client, or for a malformed `data-site` one that is named on the console and answers
+ * "opted out" (reason `default`, never a choice): a typo in the tag must not leave the page
+ * without `window.optout` and its trackers unguarded.
+ */
+function connectOrRefuse(tag: HTMLScriptElement, site: string | undefined): OptOutClient {
+  try {
+    return connectOptOut({ host: new URL('.', tag.src).href, site, maxAge: maxAgeOf(tag) });
+  } catch (error) {
+    console.error(`${error instanceof Error ? error.message : String(error)} (data-site on the client.js tag); treating the visitor as opted out`);
+    return refusingClient(error instanceof OptOutError ? error : new OptOutError('INVALID_SITE', String(error)));
+  }
+}
+
+/** Answers every question "opted out" and every request with the configuration error. */
+function refusingClient(error: OptOutError): OptOutClient {
+  const state = Object.freeze({ optedOut: true, reason: 'default' as const });
+  return {
+    cached: true,
+    isOptedOut: () => Promise.reject(error),
+    optOut: () => Promise.reject(error),
+    subscribe: (fn) => {
+      fn(state);
+      return () => undefined;
+    },
+    destroy: () => undefined,
+  };
 }
