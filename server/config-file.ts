@@ -14,7 +14,7 @@ import {
   type TextOverrides,
   type TextsByLanguage,
 } from './config-texts.js';
-import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
+import { isSiteId, parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { parseOrigin } from './parse-origin.js';
 
 /** The `GET /optout` theming parameters a site may set defaults for. */
@@ -58,8 +58,6 @@ export class ConfigFileError extends Error {
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_SITES = 1000;
 export const MAX_ORIGINS_PER_SITE = 100;
-/** Like a DNS label: it goes in URLs and in the builder's code unescaped. */
-const SITE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const SITE_KEYS = ['allowedOrigins', 'default', 'texts', 'theme'] as const;
 
 /** Thrown inside the validation; `loadConfigFile` adds the file. */
@@ -160,7 +158,7 @@ function parseTheme(value: unknown, path: readonly string[]): ThemeDefaults {
 }
 
 function parseSite(id: string, value: unknown, path: readonly string[]): SiteProfile {
-  if (!SITE_ID.test(id)) {
+  if (!isSiteId(id)) {
     throw new KeyProblem(path, 'not a site id; expected 1-63 lower-case letters, digits and "-", starting with a letter or digit');
   }
   const site = object(value, path, 'an object with allowedOrigins and optionally default, texts, theme');

@@ -1,5 +1,6 @@
 // connectOptOut(): the page-side library; answers from the site's mirror, asks the opt-out frame (the visible one, or a hidden bridge) when it must, and hears its changes.
 import type { OptOutState } from '../shared/choice.js';
+import { isSiteId } from '../shared/frame-params.js';
 import { parseFrameMessage, type FrameMessage } from '../shared/protocol.js';
 import { mirrorKey } from './client-mirror.js';
 import { frameHearing, type FrameHearing } from './frame-hearing.js';
@@ -65,9 +66,9 @@ function checkMaxAge(maxAge: unknown): number {
   return seconds;
 }
 
-/** A site id as the host accepts it (see server/config-file.ts), checked before it goes in a URL. */
+/** A site id as the host accepts it (`isSiteId`, shared with the host), checked before it goes in a URL. */
 function siteId(site: string | undefined): string | undefined {
-  if (site === undefined || /^[a-z0-9][a-z0-9-]{0,62}$/.test(site)) return site;
+  if (site === undefined || isSiteId(site)) return site;
   throw new OptOutError('INVALID_SITE', `optout-frame: site must be a site id like "news", got ${JSON.stringify(site)}`);
 }
 

@@ -28,6 +28,14 @@ export class ParamError extends Error {
 
 type Query = Readonly<Record<string, unknown>>;
 
+/** A site profile's id (`site=`): like a DNS label, since it goes in URLs and in the builder's code unescaped. */
+const SITE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+/** Whether `value` can be a site profile's id: one rule for the host's config file and the client. */
+export function isSiteId(value: string): boolean {
+  return SITE_ID.test(value);
+}
+
 const LANG = /^(auto|[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8}){0,8})$/;
 const HEX_COLOUR = /^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$/;
 const FONT_SIZE = /^[0-9]{1,4}(\.[0-9]{1,4})?(px|pt|em|rem|%)$/;
