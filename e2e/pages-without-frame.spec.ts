@@ -45,7 +45,8 @@ const shopPage = (host: string, maxAge?: number) => `
 </script>
 <script type="module">
   import { init, track } from '/vendor/plausible.js';
-  if (optout.cached === undefined) await optout.isOptedOut().catch(() => undefined);
+  // At once when the mirror knows, after the frame's answer otherwise (opted out if it cannot answer).
+  await optout.whenKnown();
   init({ domain: 'example.test', endpoint: '/collect/plausible/api/event', captureOnLocalhost: true });
   // Resolves once Plausible sent the event, or skipped it (it calls back either way).
   window.sendTrackedEvent = (name) => new Promise((resolve) => track(name, { callback: resolve }));

@@ -3,7 +3,7 @@ import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The same ports as `npm start` (PORT, DEMO_PORT), so it also runs beside another instance.

@@ -4,7 +4,7 @@ import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js'
 import type { FrameAssets } from './assets.js';
 import { renderBuilderPage } from './builder-page.js';
 import { builderStyles } from './builder-styles.js';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 import { documentCache, sendDocument } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams } from '../widget/shared/integration-params.js';
