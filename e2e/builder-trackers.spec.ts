@@ -1,5 +1,5 @@
 // The builder's two blocks of code, as generated, on a site owner's privacy page and another page: each tracker stops after opting out and comes back after opting in.
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startOwnerSite, type OwnerSite } from './builder-site.js';
 import { personBrowser } from './collector.js';
 import { texts } from './frame.js';
@@ -16,6 +16,8 @@ const GA_ID = 'G-TEST1234';
 interface GeneratedCase {
   readonly tracker: string;
   readonly internet: readonly (readonly [string, string])[];
+  /** For a real library: true once it has started on the page (and so has sent, or not, its page view). */
+  readonly started?: () => boolean;
   readonly sending?: (page: Page) => Promise<boolean>;
 }
 
@@ -54,14 +56,20 @@ const cases: readonly GeneratedCase[] = [
       ['https://cdn.jsdelivr.net/npm/@plausible-analytics/tracker@0.4.6/plausible.js', '/lib/plausible.js'],
       ['https://plausible.io/api/event', '/collect/plausible/api/event'],
     ],
+    started: () => typeof (window as unknown as { plausible?: unknown }).plausible === 'function',
   },
-  { tracker: 'umami', internet: [['https://cloud.umami.is/script.js', '/collect/umami/script.js']] },
+  {
+    tracker: 'umami',
+    internet: [['https://cloud.umami.is/script.js', '/collect/umami/script.js']],
+    started: () => typeof (window as unknown as { umami?: unknown }).umami === 'object',
+  },
   {
     tracker: 'posthog',
     internet: [
       ['https://eu-assets.i.posthog.com/static/array.js', '/lib/posthog/array.js'],
       ['https://eu.i.posthog.com', '/collect/posthog'],
     ],
+    started: () => (window as unknown as { posthog?: { __loaded?: boolean } }).posthog?.__loaded === true,
   },
   { tracker: 'matomo', internet: [], sending: matomoSends },
   { tracker: 'google-analytics', internet: [], sending: gtagSends },
@@ -101,42 +109,61 @@ async function choose(page: Page, privacyUrl: string, button: string, status: st
   await expect(frame.getByRole('status')).toHaveText(status);
 }
 
-/** The article page, loaded until the network is quiet: any hit it made has reached the collector. */
-async function readArticle(page: Page, url: string): Promise<void> {
+/** The article page, read until its tracker has started: whatever hit it makes on loading, it has made. */
+async function readArticle(page: Page, url: string, started: (() => boolean) | undefined): Promise<void> {
   await page.goto(url);
   await page.evaluate(() => window.optout?.whenKnown());
-  await page.waitForLoadState('networkidle');
+  if (started) await page.waitForFunction(started);
 }
 
-for (const { tracker, internet, sending } of cases) {
+/**
+ * The tracker's requests to its server as the browser makes them (in the order it makes them,
+ * so a hit made before a later navigation is counted before it); PostHog's feature-flag reads are not hits.
+ */
+function watchHits(context: BrowserContext, tracker: string): () => number {
+  let hits = 0;
+  context.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (request.method() === 'POST' && path.startsWith(`/collect/${tracker}/`) && !path.includes('/flags')) hits += 1;
+  });
+  return () => hits;
+}
+
+for (const { tracker, internet, started, sending } of cases) {
   test(`${tracker}: the generated code stops the tracker after opting out and restarts it after opting in`, async ({ browser }) => {
     const blocks = await generatedBlocks(browser, tracker);
     const local = (code: string) => internet.reduce((text, [address, path]) => text.replaceAll(address, `${site.origin}${path}`), code);
     for (const [address] of internet) expect(blocks.everyPage).toContain(address);
     const privacyUrl = site.page(`/${tracker}/privacy`, '', `<h2>Your choice</h2>\n${blocks.privacy}`);
     const articleUrl = site.page(`/${tracker}/article`, local(blocks.everyPage), '<p>An article.</p>');
-    const fromArticle = () => site.hits().filter((hit) => hit.tracker === tracker).length;
 
     const context = await browser.newContext({ userAgent: personBrowser.userAgent });
     await context.addInitScript({ content: personBrowser.initScript });
+    const fromArticle = watchHits(context, tracker);
+    // What reached the server, also what the browser sends as a page unloads (Plausible's engagement events).
+    const received = () => site.hits().filter((hit) => hit.tracker === tracker && !hit.path.includes('/flags')).length;
     const page = await context.newPage();
     try {
       // A first visit: the tracker starts once the frame has answered "opted in".
-      await readArticle(page, articleUrl);
+      await readArticle(page, articleUrl, started);
       if (sending) expect(await sending(page)).toBe(true);
       else await expect.poll(fromArticle, { timeout: 10_000 }).toBeGreaterThan(0);
 
       await choose(page, privacyUrl, texts.optOutButton, texts.optedOut);
       const beforeOptOut = fromArticle();
-      await readArticle(page, articleUrl);
+      const receivedBefore = received();
+      await readArticle(page, articleUrl, started);
       if (sending) expect(await sending(page)).toBe(false);
       // Leaving the page is when some trackers flush what they queued: nothing must arrive then either.
       await choose(page, privacyUrl, texts.optInButton, texts.optedIn);
       expect(fromArticle()).toBe(beforeOptOut);
+      expect(received()).toBe(receivedBefore);
 
-      await readArticle(page, articleUrl);
+      await readArticle(page, articleUrl, started);
       if (sending) expect(await sending(page)).toBe(true);
       else await expect.poll(fromArticle, { timeout: 10_000 }).toBeGreaterThan(beforeOptOut);
+      // The browser's requests really reach the tracker's server (here the test site's collector).
+      if (!sending) await expect.poll(received).toBeGreaterThan(receivedBefore);
     } finally {
       await context.close();
     }
