@@ -224,7 +224,7 @@ test('an opt-out in a frame on a page without the client stops tracking once the
 
   await optOutIn(page, url.frameOnly);
   // Within the bound the site's pages cannot know: nothing on the privacy page told them. This
-  // is the documented lag (README, "When the mirror can be stale"), at no cost to the page.
+  // is the documented lag (docs/storage.md, "When the mirror can be stale"), at no cost to the page.
   expect(await view(page, url.shortShop)).toEqual(free(false));
   expect(await plausibleHits(page)).toEqual(['pageview', 'pageview']);
 

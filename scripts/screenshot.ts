@@ -1,4 +1,4 @@
-// `npm run screenshot`: regenerates README's pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
+// `npm run screenshot`: regenerates the docs' pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
