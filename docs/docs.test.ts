@@ -93,6 +93,14 @@ describe.each(pages)('%s', (page) => {
   });
 });
 
+describe('the two commands', () => {
+  it('README gives `npm install && npm start` and `npm test`, and CI runs `npm test`', () => {
+    const commands = parsed.get('README.md')!.blocks.flatMap(commandLines);
+    expect(commands).toEqual(expect.arrayContaining(['npm install && npm start', 'npm test']));
+    expect(readFileSync(join(root, '.ci', 'run'), 'utf8').split('\n').map((line) => line.trim())).toContain('npm test');
+  });
+});
+
 describe('the checks themselves', () => {
   const sample = parseMarkdown(
     ['# Title', '## `GET /optout` parameters', '## Google Analytics', '## Google Analytics', '<!-- run-by: x.ts -->', '```sh', 'npm test   # all', '# comment', '```', '[a](#title)'].join('\n'),
