@@ -1,4 +1,4 @@
-// The package as its users meet it, packed once: publint, attw, a strict TypeScript project importing every export, Node importing them, and the README's `npx optout-frame` with TLS files on *.test names.
+// The package as its users meet it, packed once: publint, attw, a strict TypeScript project importing every export, Node importing them, and `npx optout-frame` with TLS files (README, step 1; docs/deploying.md) on *.test names.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';

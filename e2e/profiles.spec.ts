@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { SITES_DIR, writeSiteExports } from '../scripts/static-export.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { texts } from './frame.js';

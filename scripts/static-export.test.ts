@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { SITES_DIR, writeSiteExports, writeStaticPages } from './static-export.js';

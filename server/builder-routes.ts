@@ -3,7 +3,7 @@ import express, { type Request, type Router } from 'express';
 import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { builderStyles, renderBuilderPage } from './builder-page.js';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 import { documentCache, sendDocument } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { hashSource, hostPolicy } from './security-headers.js';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import helmet from 'helmet';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 
 /** The CSP source that allows exactly this inline `<style>` or `<script>` text. */
 export function hashSource(text: string): string {
