@@ -126,6 +126,12 @@ test('under node16 too, and Node imports every export with exactly the values it
   }
 });
 
+test('optout-frame/request type-checks with neither DOM nor Node types, as in an edge function', () => {
+  const entry = 'optout-frame/request';
+  expect(publicEntries()).toContain(entry);
+  expect(typeCheckConsumer(app, [entry], 'bundler', 'bare')[entry]).toContain('optedOut');
+});
+
 test('npx optout-frame from the installed tarball, with TLS files: the frame toggles over HTTPS on *.test names', async () => {
   test.setTimeout(180_000);
   const certs = exampleCertificates();

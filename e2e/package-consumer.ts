@@ -20,15 +20,18 @@ export function publicEntries(): string[] {
 
 export type ModuleResolution = 'bundler' | 'node16';
 
-/** A strict project as users write them: browser and Node globals, declaration files checked too (`skipLibCheck: false`). */
-function tsconfig(resolution: ModuleResolution): object {
+/** The globals a project has: a web app with a Node server (DOM and `@types/node`), or an edge function's bare ES2022. */
+export type Globals = 'dom-and-node' | 'bare';
+
+/** A strict project as users write them, declaration files checked too (`skipLibCheck: false`). */
+function tsconfig(resolution: ModuleResolution, globals: Globals): object {
   return {
     compilerOptions: {
       target: 'ES2022',
       module: resolution === 'bundler' ? 'ESNext' : 'Node16',
       moduleResolution: resolution === 'bundler' ? 'Bundler' : 'Node16',
-      lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-      types: ['node'],
+      lib: globals === 'bare' ? ['ES2022'] : ['ES2022', 'DOM', 'DOM.Iterable'],
+      types: globals === 'bare' ? [] : ['node'],
       strict: true,
       // Every declaration file is checked, the package's and its dependencies'; only TypeScript's own lib files are not.
       skipLibCheck: false,
@@ -54,10 +57,15 @@ function resolved(checker: ts.TypeChecker, symbol: ts.Symbol): ts.Symbol {
  * Type-checks the consumer project with the project's own TypeScript; throws with the compiler's
  * messages when it fails. Resolves with each entry's declared value exports (what `import` must find at run time).
  */
-export function typeCheckConsumer(app: string, entries: readonly string[], resolution: ModuleResolution): Record<string, string[]> {
+export function typeCheckConsumer(
+  app: string,
+  entries: readonly string[],
+  resolution: ModuleResolution,
+  globals: Globals = 'dom-and-node',
+): Record<string, string[]> {
   writeFileSync(join(app, 'consumer.ts'), consumerSource(entries));
-  const configPath = join(app, `tsconfig.${resolution}.json`);
-  writeFileSync(configPath, `${JSON.stringify(tsconfig(resolution), null, 2)}\n`);
+  const configPath = join(app, `tsconfig.${resolution}.${globals}.json`);
+  writeFileSync(configPath, `${JSON.stringify(tsconfig(resolution, globals), null, 2)}\n`);
   const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
     ...ts.sys,
     onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
@@ -69,7 +77,7 @@ export function typeCheckConsumer(app: string, entries: readonly string[], resol
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length > 0) {
     const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => app, getNewLine: () => '\n' };
-    throw new Error(`moduleResolution ${resolution}: the consumer project does not type-check:\n${ts.formatDiagnostics(diagnostics, host)}`);
+    throw new Error(`moduleResolution ${resolution} (${globals}): the consumer project does not type-check:\n${ts.formatDiagnostics(diagnostics, host)}`);
   }
   const checker = program.getTypeChecker();
   const declared: Record<string, string[]> = {};
