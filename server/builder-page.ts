@@ -25,11 +25,16 @@ function docsLinks(choices: BuilderChoices): string {
     .join(' ');
 }
 
+/** Enough rows to show the whole block (up to a screenful; beyond, it scrolls). */
+function codeRows(code: string): number {
+  return Math.min(code.split('\n').length + 1, 28);
+}
+
 /** One block of code: its heading, the code, its copy button and status, a hint and the docs links. */
 function codeBlock(id: string, heading: string, code: string, hint: string, choices: BuilderChoices): string {
   return `<section aria-labelledby="${id}-heading" class="output">
 <h2 id="${id}-heading"><label for="${id}">${heading}</label></h2>
-<textarea id="${id}" readonly rows="8" spellcheck="false" aria-describedby="${id}-hint">${escapeHtml(code)}</textarea>
+<textarea id="${id}" readonly wrap="off" rows="${codeRows(code)}" spellcheck="false" aria-describedby="${id}-hint">${escapeHtml(code)}</textarea>
 <div class="actions"><button type="button" id="${id}-copy" data-copies="${id}" hidden>Copy code: ${heading.toLowerCase()}</button><p class="copied" id="${id}-status" role="status"></p></div>
 <p class="hint" id="${id}-hint">${hint}</p>
 <p class="hint docs" id="${id}-docs">${docsLinks(choices)}</p>
