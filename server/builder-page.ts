@@ -64,7 +64,7 @@ ${builderForm(input)}
 <h2 id="preview-heading">Live preview</h2>
 <iframe id="preview" class="preview${choices.showIntro ? '' : ' no-intro'}" src="${escapeHtml(embedUrl('', choices))}" title="Preview: ${escapeHtml(title)}"></iframe>
 </section>
-${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice.', choices)}
+${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice. If your privacy page has your site’s usual <code>&lt;head&gt;</code>, keep the next block there too: the client loads once.', choices)}
 ${codeBlock('every-page-code', 'On every other page', everyPageCode(hostOrigin, choices), 'In the <code>&lt;head&gt;</code>, instead of your tracker’s usual snippet: the client first, then the tracker, which waits for the visitor’s choice. Replace the example ids and addresses with yours.', choices)}
 </div>
 </div>
