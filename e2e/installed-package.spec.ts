@@ -1,6 +1,7 @@
 // The README's "Run it in production", walked as a new user would: pack, install the tarball into an empty folder, `npx optout-frame` with TLS files, a browser on *.test names.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
@@ -21,11 +22,12 @@ const NEEDED = [
   ...Object.values(manifest.exports).flatMap((entry) => [entry.default, entry.types].map((path) => path.replace(/^\.\//, ''))),
   'dist/public/.vite/manifest.json',
   'dist/public/client.js',
-  'dist/static/optout/index.html',
+  'dist/static-assets/manifest.json',
+  'dist/static-assets/client.js',
 ];
 
-/** What the tarball may hold: the package's manifest and README, and the built host, library, assets and static export. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|dist\/(lib|public|static)\/.+)$/;
+/** What the tarball may hold: the package's manifest and README, and the built host, library, assets and the static export's assets. */
+const SHIPPED = /^(package\.json|README\.md|LICENSE|dist\/(lib|public|static-assets)\/.+)$/;
 
 /** True while something accepts TCP connections on the loopback port. */
 function portAnswers(port: number): Promise<boolean> {
@@ -74,6 +76,11 @@ test('npm pack, npm install <tgz> into an empty folder, npx optout-frame with TL
     const app = await test.step('npm install <tgz> into an empty folder', () => installTarball(scratch.dir, packed.tarball));
     expect((await npxOptoutFrame(app, ['--version'])).stdout).toBe(`${version}\n`);
     expect((await npxOptoutFrame(app, ['--help'])).stdout).toContain('Usage: npx optout-frame [--help | --version]');
+    // The static export from the installed package alone (no clone, no devDependencies), for one origin.
+    const exported = await npxOptoutFrame(app, ['export', 'out'], { OPTOUT_ALLOWED_ORIGINS: 'https://www.example.test:8443' });
+    expect(exported.stdout).toBe('optout-frame: wrote the static export to out, for https://www.example.test:8443\n');
+    expect(readFileSync(join(app, 'out/_headers'), 'utf8')).toContain("frame-ancestors 'self' https://www.example.test:8443\n");
+    expect(readFileSync(join(app, 'out/optout/index.html'), 'utf8')).toContain('"allowedOrigins":["https://www.example.test:8443"]');
 
     const siteOrigin = demo.origin(CROSS_SITE_NAME);
     const host = await startNpxOptoutFrame(app, {

@@ -55,8 +55,8 @@ export async function installTarball(workDir: string, tarball: string): Promise<
 }
 
 /** `npx optout-frame <args>` in `dir`, to its end. */
-export async function npxOptoutFrame(dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
-  return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv() });
+export async function npxOptoutFrame(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ stdout: string; stderr: string }> {
+  return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv(env) });
 }
 
 export interface RunningCommand {

@@ -1,5 +1,6 @@
 // The `optout-frame` command: `--help`, `--version`, or the host alone, configured from the environment, over HTTP or HTTPS.
 import { readFileSync } from 'node:fs';
+import { exportCommand } from '../export/command.js';
 import { createOptOutHost } from './app.js';
 import { AssetsError, packageRoot } from './assets.js';
 import { ConfigError, loadConfig } from './config.js';
@@ -18,6 +19,7 @@ export function helpText(version: string): string {
   return `optout-frame ${version}: the opt-out host (the frame, its bridge, client.js and the embed-code builder)
 
 Usage: npx optout-frame [--help | --version]
+       npx optout-frame export DIR [--site ID]   the static export (export --help)
 
 Configured by the environment (defaults in brackets):
   PORT                    port to listen on [3000]
@@ -51,7 +53,9 @@ async function serve(): Promise<void> {
 /** Runs the command for `args` (the arguments after the command's name). */
 export async function runCli(args: readonly string[]): Promise<void> {
   const [option] = args;
-  if (option === '--help' || option === '-h') {
+  if (option === 'export') {
+    exportCommand(args.slice(1));
+  } else if (option === '--help' || option === '-h') {
     process.stdout.write(helpText(packageVersion()));
   } else if (option === '--version' || option === '-v') {
     console.log(packageVersion());
