@@ -44,10 +44,20 @@ server {
 
     # The export's folder (moved it? change this).
     root ${root};
+    # Here for the answers outside the locations below; each location repeats it (nginx drops inherited add_headers there).
+    add_header ${strictTransportSecurity[0]} ${quoted(strictTransportSecurity[1])} always;
     # Not served: the header files beside the export.
     location ~ ^/(_headers|nginx\\.conf|Caddyfile)$ { return 404; }
 
 ${rules.map(nginxLocations).join('\n')}
+}
+
+# Plain HTTP only redirects to HTTPS (with HTTPS on another port, write it: https://$host:8443$request_uri).
+server {
+    listen 80;
+    listen [::]:80;
+    server_name optout.example.org;
+    return 301 https://$host$request_uri;
 }
 `;
 }

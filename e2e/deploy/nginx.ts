@@ -45,8 +45,8 @@ export function testNginxConfig(serverBlock: string): { status: number | null; o
   return { status: result.status, output: result.stdout + result.stderr };
 }
 
-/** nginx serving the server block, once `port` answers. */
-export function startNginx(serverBlock: string, port: number): Promise<ProxyProcess> {
-  const dir = writeMainConfig(serverBlock);
+/** nginx serving the server blocks (each an adapted shipped config), once `port` answers. */
+export function startNginx(serverBlocks: readonly string[], port: number): Promise<ProxyProcess> {
+  const dir = writeMainConfig(serverBlocks.join('\n'));
   return startProxy('nginx', args(dir), port, dir);
 }

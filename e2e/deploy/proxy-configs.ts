@@ -47,3 +47,14 @@ export function nginxChanges(site: TestSite): ConfigChange[] {
     ...(site.hostPort === undefined ? [] : [{ from: '127.0.0.1:3000', to: `127.0.0.1:${site.hostPort}` }]),
   ];
 }
+
+/**
+ * deploy/Caddyfile or the export's: the name with its port in the site address, the test
+ * certificate in place of the one Caddy would get from Let's Encrypt, the host's port.
+ */
+export function caddyChanges(site: TestSite): ConfigChange[] {
+  return [
+    { from: 'optout.example.org {', to: `${site.name}:${site.httpsPort} {\n\ttls ${site.certFile} ${site.keyFile}` },
+    ...(site.hostPort === undefined ? [] : [{ from: '127.0.0.1:3000', to: `127.0.0.1:${site.hostPort}` }]),
+  ];
+}
