@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
-import { installTarball, npxOptoutFrame, packCleanCopy, scratchDir, startNpxOptoutFrame } from './installed-package.js';
+import { installTarball, npxOptoutFrame, packCleanCopy, scratchDir, shellIn, startNpxOptoutFrame } from './installed-package.js';
 
 interface Manifest {
   readonly version: string;
@@ -77,7 +77,7 @@ test('npm pack, npm install <tgz> into an empty folder, npx optout-frame with TL
     expect((await npxOptoutFrame(app, ['--version'])).stdout).toBe(`${version}\n`);
     expect((await npxOptoutFrame(app, ['--help'])).stdout).toContain('Usage: npx optout-frame [--help | --version]');
     // The static export from the installed package alone (no clone, no devDependencies), for one origin.
-    const exported = await npxOptoutFrame(app, ['export', 'out'], { OPTOUT_ALLOWED_ORIGINS: 'https://www.example.test:8443' });
+    const exported = await shellIn(app, 'OPTOUT_ALLOWED_ORIGINS=https://www.example.test:8443 npx optout-frame export out');
     expect(exported.stdout).toBe('optout-frame: wrote the static export to out, for https://www.example.test:8443\n');
     expect(readFileSync(join(app, 'out/_headers'), 'utf8')).toContain("frame-ancestors 'self' https://www.example.test:8443\n");
     expect(readFileSync(join(app, 'out/optout/index.html'), 'utf8')).toContain('"allowedOrigins":["https://www.example.test:8443"]');

@@ -55,8 +55,13 @@ export async function installTarball(workDir: string, tarball: string): Promise<
 }
 
 /** `npx optout-frame <args>` in `dir`, to its end. */
-export async function npxOptoutFrame(dir: string, args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<{ stdout: string; stderr: string }> {
-  return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv(env) });
+export async function npxOptoutFrame(dir: string, args: readonly string[]): Promise<{ stdout: string; stderr: string }> {
+  return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv() });
+}
+
+/** One command line as a user types it in `dir` (variables before the command included), through sh. */
+export async function shellIn(dir: string, commandLine: string): Promise<{ stdout: string; stderr: string }> {
+  return run('sh', ['-c', commandLine], { cwd: dir, env: commandEnv() });
 }
 
 export interface RunningCommand {

@@ -1,5 +1,5 @@
 // The static export (`optout-frame export`) behind a plain static file server: the frame toggles and persists, reads lang and theme, and talks to client.js.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -186,6 +186,40 @@ test("served with the export's _headers, a site that is not allowed cannot frame
     await expect(page.frameLocator('iframe').getByRole('status')).toHaveCount(0);
   } finally {
     await other.close();
+  }
+});
+
+test('served without its headers (a host that ignores _headers), the frame still answers no message from an origin not allowed', async ({ page }) => {
+  const bare = mkdtempSync(join(tmpdir(), 'optout-bare-'));
+  cpSync(exportDir, bare, { recursive: true, filter: (source) => !source.endsWith('_headers') });
+  const careless = await startPageServer({ hostname: '127.0.0.1', dir: bare });
+  const other = await startPageServer({ hostname: 'localhost', pages: { '/embed': pages['/embed']! } });
+  /** What a page on `origin` hears after it frames the export and asks for the state. */
+  const answers = async (origin: string): Promise<string[]> => {
+    await page.goto(`${origin}/embed`);
+    return page.evaluate(async (src) => {
+      const heard: string[] = [];
+      addEventListener('message', (event) => heard.push(String((event.data as { type?: string })?.type)));
+      const iframe = document.createElement('iframe');
+      iframe.src = src;
+      const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve));
+      document.body.append(iframe);
+      await loaded;
+      // Asked twice a second apart, in case the frame's script was still starting at the first.
+      for (const wait of [0, 1000, 1000]) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        iframe.contentWindow!.postMessage({ protocol: 'optout-frame/1', type: 'get', id: 'probe' }, new URL(src).origin);
+      }
+      return heard;
+    }, `${careless.origin}/optout`);
+  };
+  try {
+    // The allowed site is heard (so the silence below is the frame refusing, not a frame that never loaded).
+    expect(await answers(site.origin)).toContain('status');
+    expect(await answers(other.origin)).toEqual([]);
+  } finally {
+    await Promise.all([careless.close(), other.close()]);
+    rmSync(bare, { recursive: true, force: true });
   }
 });
 
