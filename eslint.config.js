@@ -1,4 +1,4 @@
-// Lint rules for the whole repository: typescript-eslint's recommended set, and the layout's import rules (README "Layout").
+// Lint rules for the whole repository: typescript-eslint's recommended set, and the layout's import rules (CONTRIBUTING.md, "The layout").
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { startTestSite } from './servers.js';
 import { CLIENT_MODULE_PATH, startPageServer, type ClientModule } from './test-pages.js';
 
-test('with the host stopped, isOptedOut() and optOut() reject with OptOutError TIMEOUT', async ({ page }) => {
+test('with the host stopped, isOptedOut() and optOut() reject with OptOutError TIMEOUT and whenKnown() resolves opted out', async ({ page }) => {
   const pages = await startPageServer();
   const site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: pages.origin });
   try {
@@ -21,7 +21,13 @@ test('with the host stopped, isOptedOut() and optOut() reject with OptOutError T
               code: (error as InstanceType<typeof OptOutError>).code,
             }),
           );
-        const result = { get: await settle(optout.isOptedOut()), optOut: await settle(optout.optOut()), cached: optout.cached };
+        const result = {
+          get: await settle(optout.isOptedOut()),
+          optOut: await settle(optout.optOut()),
+          cached: optout.cached,
+          // What a tracker's start waits for: never rejects, opted out when the host cannot answer.
+          whenKnown: await optout.whenKnown(),
+        };
         optout.destroy();
         return result;
       },
@@ -31,6 +37,7 @@ test('with the host stopped, isOptedOut() and optOut() reject with OptOutError T
       get: { isOptOutError: true, code: 'TIMEOUT' },
       optOut: { isOptOutError: true, code: 'TIMEOUT' },
       cached: undefined,
+      whenKnown: true,
     });
 
     // The demo shop with its host down: client.js cannot load, and the page says so.

@@ -4,7 +4,7 @@ import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from '../demo/server.js';
 import { createOptOutHost } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { close, listen } from '../server/listen.js';
 import { makeTestCertificates, type TestCertificates } from '../server/testing/tls-certificates.js';
 import { chromiumLaunchOptions } from './browser.js';

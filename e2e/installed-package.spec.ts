@@ -1,4 +1,4 @@
-// The README's "Run it in production", walked as a new user would: pack, install the tarball into an empty folder, `npx optout-frame` with TLS files, a browser on *.test names.
+// Running the installed package (README, step 1; docs/deploying.md), walked as a new user would: pack, install the tarball into an empty folder, `npx optout-frame` with TLS files, a browser on *.test names.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -45,7 +45,8 @@ const shopPage = (host: string, maxAge?: number) => `
 </script>
 <script type="module">
   import { init, track } from '/vendor/plausible.js';
-  if (optout.cached === undefined) await optout.isOptedOut().catch(() => undefined);
+  // At once when the mirror knows, after the frame's answer otherwise (opted out if it cannot answer).
+  await optout.whenKnown();
   init({ domain: 'example.test', endpoint: '/collect/plausible/api/event', captureOnLocalhost: true });
   // Resolves once Plausible sent the event, or skipped it (it calls back either way).
   window.sendTrackedEvent = (name) => new Promise((resolve) => track(name, { callback: resolve }));
@@ -223,7 +224,7 @@ test('an opt-out in a frame on a page without the client stops tracking once the
 
   await optOutIn(page, url.frameOnly);
   // Within the bound the site's pages cannot know: nothing on the privacy page told them. This
-  // is the documented lag (README, "When the mirror can be stale"), at no cost to the page.
+  // is the documented lag (docs/storage.md, "When the mirror can be stale"), at no cost to the page.
   expect(await view(page, url.shortShop)).toEqual(free(false));
   expect(await plausibleHits(page)).toEqual(['pageview', 'pageview']);
 

@@ -3,7 +3,7 @@ import type { RequestListener } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from '../demo/server.js';
 import { createOptOutHost } from '../server/app.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { close, listen } from '../server/listen.js';
 
 export interface TestSite {

@@ -7,7 +7,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { writeStaticExport } from '../export/write-export.js';
 import { buildProfiles } from '../server/site-profiles.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { texts } from './frame.js';
 import { startPageServer, type PageServer } from './page-server.js';

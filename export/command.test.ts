@@ -2,10 +2,11 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ConfigError } from '../server/config-error.js';
+import { ConfigError } from '../server/config/index.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { fakeStaticAssets } from '../server/testing/static-assets.js';
-import { ExportError, runExport as runExportIn } from './command.js';
+import { UsageError } from '../server/cli.js';
+import { runExport as runExportIn } from './command.js';
 
 const work = fakeStaticAssets();
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -34,7 +35,7 @@ describe('optout-frame export', () => {
   });
 
   it('refuses a missing folder argument, an unknown option, an unknown site and a folder of other files', () => {
-    expect(() => runExport([], {})).toThrow(ExportError);
+    expect(() => runExport([], {})).toThrow(UsageError);
     expect(() => runExport([folder(), '--sight', 'x'], {})).toThrow(/--sight/);
     const file = writeConfigFile({ sites: { news: { allowedOrigins: ['https://news.example.org'] } } });
     expect(() => runExport([folder(), '--site', 'shop'], { OPTOUT_CONFIG: file })).toThrow('--site shop is not a site of OPTOUT_CONFIG (its sites: news)');

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../server/assets.js';
-import { ConfigError } from '../server/config-error.js';
-import { loadConfig } from '../server/config.js';
+import { UsageError } from '../server/cli.js';
+import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { startupWarnings } from '../server/startup-warnings.js';
 import { EXPORT_ENTRIES, MANIFEST_NAME, writeStaticExport } from './write-export.js';
@@ -24,20 +24,15 @@ one folder, and one origin, per site.
 Configured by OPTOUT_ALLOWED_ORIGINS, OPTOUT_COOKIE_NAME, OPTOUT_DEFAULT and OPTOUT_CONFIG, as the host.
 `;
 
-/** A wrong command line or folder: one line, exit status 1. */
-export class ExportError extends Error {
-  override readonly name = 'ExportError';
-}
-
 function parse(args: readonly string[]): { dir: string; site: string | undefined } {
   let parsed;
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { site: { type: 'string' } } });
   } catch (error) {
-    throw new ExportError(`export: ${(error as Error).message}`);
+    throw new UsageError(`export: ${(error as Error).message}`);
   }
   const [dir, ...extra] = parsed.positionals;
-  if (!dir || extra.length > 0) throw new ExportError('export takes one folder: npx optout-frame export DIR [--site ID]');
+  if (!dir || extra.length > 0) throw new UsageError('export takes one folder: npx optout-frame export DIR [--site ID]');
   return { dir, site: parsed.values.site };
 }
 
@@ -45,7 +40,7 @@ function parse(args: readonly string[]): { dir: string; site: string | undefined
 function checkFolder(dir: string): void {
   if (!existsSync(dir)) return;
   const foreign = readdirSync(dir).filter((name) => !EXPORT_ENTRIES.includes(name));
-  if (foreign.length > 0) throw new ExportError(`export: ${dir} holds other files (${foreign.slice(0, 3).join(', ')}): give a new or empty folder, or a previous export`);
+  if (foreign.length > 0) throw new UsageError(`export: ${dir} holds other files (${foreign.slice(0, 3).join(', ')}): give a new or empty folder, or a previous export`);
 }
 
 /** Runs the command; returns the lines to print on stderr (warnings) after writing. */
@@ -60,9 +55,9 @@ export function runExport(
   const profile = site === undefined ? profiles.top : profiles.sites.get(site);
   if (!profile) {
     const known = [...profiles.sites.keys()].join(', ') || 'none';
-    throw new ExportError(`export: --site ${site} is not a site of OPTOUT_CONFIG (its sites: ${known})`);
+    throw new UsageError(`export: --site ${site} is not a site of OPTOUT_CONFIG (its sites: ${known})`);
   }
-  if (!existsSync(join(assetsDir, MANIFEST_NAME))) throw new ExportError(`export: ${assetsDir} is missing; in a clone, run "npm run build" first`);
+  if (!existsSync(join(assetsDir, MANIFEST_NAME))) throw new UsageError(`export: ${assetsDir} is missing; in a clone, run "npm run build" first`);
   checkFolder(dir);
   writeStaticExport(dir, assetsDir, config.cookieName, profile);
   const warnings = startupWarnings(profile.config);
@@ -73,19 +68,13 @@ export function runExport(
   return { written: `optout-frame: wrote the static export${site ? ` of site ${site}` : ''} to ${dir}, for ${origins}`, warnings };
 }
 
-/** `optout-frame export …` from the command line: a bad variable or argument stops it with one line. */
+/** `optout-frame export …` from the command line; a bad variable or argument throws for the command to say in one line. */
 export function exportCommand(args: readonly string[]): void {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(exportUsage);
     return;
   }
-  try {
-    const { written, warnings } = runExport(args);
-    console.log(written);
-    for (const warning of warnings) console.error(`optout-frame: warning: ${warning}`);
-  } catch (error) {
-    if (!(error instanceof ConfigError || error instanceof ExportError)) throw error;
-    console.error(`optout-frame: ${error.message}`);
-    process.exit(1);
-  }
+  const { written, warnings } = runExport(args);
+  console.log(written);
+  for (const warning of warnings) console.error(`optout-frame: warning: ${warning}`);
 }

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { fakeStaticAssets } from '../server/testing/static-assets.js';

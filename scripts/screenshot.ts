@@ -1,9 +1,9 @@
-// `npm run screenshot`: regenerates README's pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
+// `npm run screenshot`: regenerates the docs' pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromiumLaunchOptions } from '../e2e/browser.js';
-import { loadConfig } from '../server/config.js';
+import { loadConfig } from '../server/config/index.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // The same ports as `npm start` (PORT, DEMO_PORT), so it also runs beside another instance.

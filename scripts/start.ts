@@ -1,7 +1,7 @@
 // `npm start`: builds if needed, then serves the opt-out host and the demo site on two different sites.
 import { createDemoApp } from '../demo/server.js';
 import { createOptOutHost } from '../server/app.js';
-import { ConfigError, loadConfig } from '../server/config.js';
+import { ConfigError, loadConfig } from '../server/config/index.js';
 import { close, listen, ListenError, onShutdownSignal } from '../server/listen.js';
 import { serverOrigin } from '../server/server-origin.js';
 import { build, needsBuild } from './build.js';

@@ -4,7 +4,7 @@ import { loadAssets, publicDir, type FrameAssets } from './assets.js';
 import { bridgeRoutes } from './bridge-routes.js';
 import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';

@@ -13,7 +13,7 @@ beforeAll(() => {
 });
 afterAll(() => certs.remove());
 
-const VARIABLES = ['PORT', 'HOST', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_COOKIE_NAME', 'OPTOUT_DEFAULT', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY', 'OPTOUT_TRUST_PROXY', 'OPTOUT_CONFIG'];
+const VARIABLES = ['PORT', 'HOST', 'DEMO_PORT', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_COOKIE_NAME', 'OPTOUT_DEFAULT', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY', 'OPTOUT_TRUST_PROXY', 'OPTOUT_CONFIG'];
 
 describe('optout-frame (server/main.ts)', () => {
   it('--version and -v print the version from package.json; --help and -h the usage and every variable', async () => {
@@ -29,11 +29,14 @@ describe('optout-frame (server/main.ts)', () => {
     for (const variable of VARIABLES) expect(help!.stdout, variable).toMatch(new RegExp(`^  ${variable} `, 'm'));
   }, 30_000);
 
-  it('an unknown argument stops it with one line, exit code 1', async () => {
-    const exit = await runEntry(ENTRY, { PORT: '0' }, ['--port=80']);
-    expect(exit.code).toBe(1);
-    expect(exit.stdout).toBe('');
-    expect(exit.stderr).toBe('optout-frame: unknown option "--port=80": the host takes --help or --version, and reads its settings from the environment\n');
+  it('an unknown option or argument stops it with one line naming it, exit code 1', async () => {
+    const [option, argument] = await Promise.all([['--port=80'], ['serve']].map((args) => runEntry(ENTRY, { PORT: '0' }, args)));
+    for (const exit of [option, argument]) {
+      expect(exit!.code).toBe(1);
+      expect(exit!.stdout).toBe('');
+    }
+    expect(option!.stderr).toMatch(/^optout-frame: unknown option '--port': the host takes --help or --version.*, and reads its settings from the environment\n$/);
+    expect(argument!.stderr).toMatch(/^optout-frame: unexpected argument 'serve': the host takes --help or --version.*\n$/);
   }, 30_000);
 
   it('a bad TLS file stops start-up with one line naming the variable and the file', async () => {

@@ -1,29 +1,53 @@
-// The `optout-frame` command: `--help`, `--version`, or the host alone, configured from the environment, over HTTP or HTTPS.
+// The `optout-frame` command: `--help`, `--version`, a subcommand, or the host alone, configured from the environment, over HTTP or HTTPS.
 import { readFileSync } from 'node:fs';
-import { exportCommand } from '../export/command.js';
+import { parseArgs } from 'node:util';
 import { createOptOutHost } from './app.js';
 import { AssetsError, packageRoot } from './assets.js';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config/index.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
 import { serverOrigin } from './server-origin.js';
 import { startupWarnings } from './startup-warnings.js';
 
-/** The installed package's version, from its own package.json. */
-export function packageVersion(): string {
+/** `npx optout-frame <name> …`: one module per subcommand, imported only when it runs. */
+export interface Subcommand {
+  /** Its arguments as `--help` shows them, e.g. `DIR`. */
+  readonly usage: string;
+  /** One line for `--help`. */
+  readonly summary: string;
+  /** Runs it with the arguments after its name; a `ConfigError` or `UsageError` becomes one line and exit code 1. */
+  run(args: string[]): Promise<void>;
+}
+
+/** The subcommands by name; without one, the command serves the host. */
+const subcommands: Readonly<Record<string, Subcommand>> = {
+  export: {
+    usage: 'DIR [--site ID]',
+    summary: 'the static export in DIR, with _headers, nginx.conf, Caddyfile (export --help)',
+    run: async (args) => (await import('../export/command.js')).exportCommand(args),
+  },
+};
+
+/** A command line the command cannot run: said in one line, exit code 1. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string };
   return manifest.version;
 }
 
-/** What `--help` prints: the usage and every variable the host reads, with its default. */
-export function helpText(version: string): string {
+/** What `--help` prints: the usage, the subcommands, and every variable the host reads, with its default. */
+function helpText(version: string): string {
+  const commands = Object.entries(subcommands).map(([name, command]) => `       npx optout-frame ${`${name} ${command.usage}`.padEnd(22)} ${command.summary}\n`);
   return `optout-frame ${version}: the opt-out host (the frame, its bridge, client.js and the embed-code builder)
 
 Usage: npx optout-frame [--help | --version]
-       npx optout-frame export DIR [--site ID]   the static export (export --help)
-
+${commands.join('')}
 Configured by the environment (defaults in brackets):
   PORT                    port to listen on [3000]
   HOST                    interface to listen on [127.0.0.1]; 0.0.0.0 for every interface
+  DEMO_PORT               port of the demo site, for npm start in a clone [8080]
   OPTOUT_ALLOWED_ORIGINS  comma-separated origins allowed to embed and talk to the frame [any]
   OPTOUT_COOKIE_NAME      name of the choice cookie [optout]
   OPTOUT_DEFAULT          the state before any choice: in or out [in]
@@ -36,7 +60,7 @@ Example:
   HOST=0.0.0.0 PORT=443 OPTOUT_TLS_CERT=fullchain.pem OPTOUT_TLS_KEY=privkey.pem \\
   OPTOUT_ALLOWED_ORIGINS=https://example.org npx optout-frame
 
-Stops cleanly on SIGINT and SIGTERM. See "Run it in production" in the README.
+Stops cleanly on SIGINT and SIGTERM. See "Put it on your site" in the README and docs/deploying.md.
 `;
 }
 
@@ -50,26 +74,36 @@ async function serve(): Promise<void> {
   onShutdownSignal(() => close(server));
 }
 
-/** Runs the command for `args` (the arguments after the command's name). */
-export async function runCli(args: readonly string[]): Promise<void> {
-  const [option] = args;
-  if (option === 'export') {
-    exportCommand(args.slice(1));
-  } else if (option === '--help' || option === '-h') {
-    process.stdout.write(helpText(packageVersion()));
-  } else if (option === '--version' || option === '-v') {
-    console.log(packageVersion());
-  } else if (option !== undefined) {
-    console.error(`optout-frame: unknown option ${JSON.stringify(option)}: the host takes --help or --version, and reads its settings from the environment`);
-    process.exit(1);
-  } else {
-    await serve().catch(exitOnStartupError);
+/** The host's own flags; anything else is a `UsageError` (parseArgs says which argument, in its first sentence). */
+function hostFlags(args: string[]): { help?: boolean; version?: boolean } {
+  try {
+    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } }).values;
+  } catch (error) {
+    if (!String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw error;
+    const what = (error as Error).message.split('. ')[0]!.replace(/^./, (first) => first.toLowerCase());
+    const names = Object.keys(subcommands);
+    throw new UsageError(`${what}: the host takes --help or --version${names.length ? ` or a command (${names.join(', ')})` : ''}, and reads its settings from the environment`);
   }
 }
 
-/** Expected start-up failures get one line and exit code 1; anything else is a bug and keeps its stack. */
+/** Runs the command for `args` (the arguments after the command's name). */
+export async function runCli(args: readonly string[]): Promise<void> {
+  const [first = '', ...rest] = args;
+  const subcommand = Object.hasOwn(subcommands, first) ? subcommands[first] : undefined;
+  try {
+    if (subcommand) return await subcommand.run(rest);
+    const flags = hostFlags([...args]);
+    if (flags.help) process.stdout.write(helpText(packageVersion()));
+    else if (flags.version) console.log(packageVersion());
+    else await serve();
+  } catch (error) {
+    exitOnStartupError(error);
+  }
+}
+
+/** Expected failures get one line and exit code 1; anything else is a bug and keeps its stack. */
 function exitOnStartupError(error: unknown): never {
-  if (error instanceof ConfigError || error instanceof ListenError || error instanceof AssetsError) {
+  if (error instanceof ConfigError || error instanceof ListenError || error instanceof AssetsError || error instanceof UsageError) {
     console.error(`optout-frame: ${error.message}`);
     process.exit(1);
   }

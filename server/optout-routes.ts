@@ -3,7 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
 import { negotiateLanguage, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 import { documentCache, sendDocument } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';

@@ -1,7 +1,7 @@
 // Works out a request's opt-out state from its cookie and its Global Privacy Control header.
 import type { Request } from 'express';
 import { parseChoice, readCookie, resolveState, type OptOutState } from '../widget/shared/choice.js';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 
 /** The visitor's stored choice, if the request carries one. */
 export function requestChoice(req: Request, config: HostConfig): boolean | undefined {

@@ -1,7 +1,7 @@
 // The host's security headers, from the rules in header-rules.ts: the host-wide ones on every route, and each document's own CSP (inline parts allowed by hash).
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 import { everyAnswerHeaders, documentPolicy as documentPolicyFor, hostDirectives, policyText, type DocumentSources } from './header-rules.js';
 
 /** The CSP source that allows exactly this inline `<style>` or `<script>` text. */

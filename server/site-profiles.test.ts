@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { de } from '../widget/shared/i18n/de.js';
 import { en } from '../widget/shared/i18n/en.js';
-import { loadConfig } from './config.js';
+import { loadConfig } from './config/index.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { buildProfiles, requestProfile } from './site-profiles.js';
 import { writeConfigFile } from './testing/config-files.js';

@@ -1,9 +1,9 @@
 // The profile a request asks for with `site=<id>`: that site's origins, default, texts and theming defaults, or the top level's without it.
 import type { DefaultState } from '../widget/shared/choice.js';
 import type { FrameTexts, Language } from '../widget/shared/i18n/index.js';
-import type { ConfigFile, ThemeDefaults } from './config-file.js';
-import type { HostConfig } from './config.js';
-import { mergeTexts } from './config-texts.js';
+import type { ConfigFile, ThemeDefaults } from './config/file.js';
+import type { HostConfig } from './config/index.js';
+import { mergeTexts } from './config/texts.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 
 export interface Profile {

@@ -1,6 +1,6 @@
 // startupWarnings: plain HTTP off loopback and no allowed origins are each said once; a production setup says nothing.
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config.js';
+import { loadConfig } from './config/index.js';
 import { startupWarnings } from './startup-warnings.js';
 
 const ORIGINS = { OPTOUT_ALLOWED_ORIGINS: 'https://news.example.org' };

@@ -1,5 +1,5 @@
 // What a start-up configuration means for visitors, said once when `optout-frame` starts: plain HTTP off this machine, and no allowed origins.
-import type { HostConfig } from './config.js';
+import type { HostConfig } from './config/index.js';
 
 /** Interfaces only this machine reaches: a browser treats `http://` on them as secure, so the cookie works there. */
 function isLoopback(host: string): boolean {

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runExport } from '../../export/command.js';
 import { createOptOutHost } from '../../server/app.js';
-import { loadConfig } from '../../server/config.js';
+import { loadConfig } from '../../server/config/index.js';
 import { close, listen } from '../../server/listen.js';
 import { makeTestCertificates, type TestCertificates } from '../../server/testing/tls-certificates.js';
 import { startHttpsDemo, type HttpsDemo } from '../https-origins.js';

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createOptOutHost } from '../app.js';
-import { loadConfig } from '../config.js';
+import { loadConfig } from '../config/index.js';
 import { close, listen, type ListenTimeouts } from '../listen.js';
 
 /** Stand-ins for the built scripts: real files, so `/assets` serves them like a build would. */

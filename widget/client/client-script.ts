@@ -52,6 +52,7 @@ function refusingClient(error: OptOutError): OptOutClient {
   return {
     cached: true,
     isOptedOut: () => Promise.reject(error),
+    whenKnown: () => Promise.resolve(true),
     optOut: () => Promise.reject(error),
     subscribe: (fn) => {
       fn(state);

@@ -11,6 +11,7 @@ import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 import { OptOutError } from './optout-error.js';
 import { openPendingRequests, type PendingRequests } from './pending-requests.js';
 import { refreshWhenStale } from './stale-refresh.js';
+import { whenKnown } from './when-known.js';
 
 export type { OptOutState, Reason } from '../shared/choice.js';
 export type { OptOutSubscriber } from './known-state.js';
@@ -35,6 +36,11 @@ export interface OptOutClient {
   readonly cached: boolean | undefined;
   /** Asks the frame (loading the bridge on a page without the widget); rejects with an `OptOutError` (e.g. `TIMEOUT`), never hangs. */
   isOptedOut(): Promise<boolean>;
+  /**
+   * Is the visitor opted out, once known: at once from the mirror, else after the frame's answer;
+   * `true` when the host cannot answer (an unknown visitor is not tracked). Never rejects.
+   */
+  whenKnown(): Promise<boolean>;
   /** Calls `fn` now (if a state is known) and on every change; returns the unsubscribe function. */
   subscribe(fn: OptOutSubscriber): () => void;
   /** Opts the visitor out (a page can never opt in); resolves with the new state. */
@@ -112,11 +118,12 @@ export function connectOptOut({ host, timeout = 3000, site, maxAge = DEFAULT_MAX
   });
 
   let destroyed = false;
-  return {
+  const client: OptOutClient = {
     get cached() {
       return known.current?.optedOut;
     },
     isOptedOut: () => requests.request('get').then((state) => state.optedOut),
+    whenKnown: () => whenKnown(client),
     optOut: () => requests.request('opt-out'),
     subscribe: (fn: OptOutSubscriber) => known.subscribe(fn),
     destroy() {
@@ -129,6 +136,7 @@ export function connectOptOut({ host, timeout = 3000, site, maxAge = DEFAULT_MAX
       requests.close();
     },
   };
+  return client;
 }
 
 type LinkedFrameMessage = Exclude<FrameMessage, { type: 'resize' }>;

@@ -1,6 +1,6 @@
 // `optout-frame/adapters`: one adapter per tracker, each keeping that tracker's own opt-out switch in step.
 export { keepInStep, type OptOutSource, type StopAdapter, type TrackerSwitch } from './keep-in-step.js';
-export { whenKnown, type KnowableOptOut } from './when-known.js';
+export { whenKnown, type KnowableOptOut } from '../when-known.js';
 export { matomo, type MatomoCommand } from './matomo.js';
 export { plausible, PLAUSIBLE_IGNORE_KEY } from './plausible.js';
 export { umami, UMAMI_DISABLED_KEY } from './umami.js';

@@ -1,16 +1,16 @@
 // Property-based: hostile texts in an OPTOUT_CONFIG file are refused at start-up with one clean line, or kept exactly and shown as inert text.
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { languages, shippedLanguages, type FrameTexts } from '../widget/shared/i18n/index.js';
-import { ConfigFileError, loadConfigFile } from './config-file.js';
-import { FORBIDDEN_IN_TEXT, TEXT_KEYS, TEXT_LIMITS, textProblem, type TextKey } from './config-texts.js';
-import { parseFrameParams } from '../widget/shared/frame-params.js';
-import { renderFramePage } from './frame-page.js';
-import { escapeHtml } from './html.js';
-import { siteTexts } from './site-profiles.js';
-import { hasMarkup, hostileText, INJECTIONS } from './testing/hostile-strings.js';
-import { writeConfigFile } from './testing/config-files.js';
-import { startInProcessHost, type InProcessHost } from './testing/in-process-host.js';
+import { languages, shippedLanguages, type FrameTexts } from '../../widget/shared/i18n/index.js';
+import { ConfigFileError, loadConfigFile } from './file.js';
+import { FORBIDDEN_IN_TEXT, TEXT_KEYS, TEXT_LIMITS, textProblem, type TextKey } from './texts.js';
+import { parseFrameParams } from '../../widget/shared/frame-params.js';
+import { renderFramePage } from '../frame-page.js';
+import { escapeHtml } from '../html.js';
+import { siteTexts } from '../site-profiles.js';
+import { hasMarkup, hostileText, INJECTIONS } from '../testing/hostile-strings.js';
+import { writeConfigFile } from '../testing/config-files.js';
+import { startInProcessHost, type InProcessHost } from '../testing/in-process-host.js';
 
 /** Every run writes and reads a real file; fast-check prints the seed of any failure to replay it. */
 const RUNS = { numRuns: 150 };

@@ -1,13 +1,13 @@
 // loadConfigFile (OPTOUT_CONFIG): a good file becomes a typed, frozen object; each bad one a one-line error naming the file, the key and the fault.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { en } from '../widget/shared/i18n/en.js';
-import { shippedLanguages } from '../widget/shared/i18n/index.js';
-import { ConfigError, loadConfig } from './config.js';
-import { ConfigFileError, formatKeyPath, loadConfigFile, MAX_FILE_BYTES, quote } from './config-file.js';
-import { DISTINCT_PAIRS, mergeTexts, sameText, TEXT_KEYS, textProblem } from './config-texts.js';
-import { configDir, writeConfigFile } from './testing/config-files.js';
+import { en } from '../../widget/shared/i18n/en.js';
+import { shippedLanguages } from '../../widget/shared/i18n/index.js';
+import { ConfigError, loadConfig } from './index.js';
+import { ConfigFileError, formatKeyPath, loadConfigFile, MAX_FILE_BYTES, quote } from './file.js';
+import { DISTINCT_PAIRS, mergeTexts, sameText, TEXT_KEYS, textProblem } from './texts.js';
+import { configDir, writeConfigFile } from '../testing/config-files.js';
 
 const writeConfig = writeConfigFile;
 
@@ -113,8 +113,10 @@ const BAD_FILES: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ['a site id with a space', { sites: { 'my news': news } }, 'sites["my news"]', 'not a site id'],
   ['a site id in capitals', { sites: { News: news } }, 'sites.News', 'not a site id'],
   ['a site id that is a prototype key', { sites: JSON.parse('{"__proto__": {"allowedOrigins": ["https://a.example"]}}') }, 'sites.__proto__', 'not a site id'],
-  ['a site without origins', { sites: { news: {} } }, 'sites.news.allowedOrigins', 'expected a non-empty array of origins'],
+  ['a site without origins', { sites: { news: {} } }, 'sites.news.allowedOrigins', 'expected a non-empty array of origins (e.g. ["https://news.example.org"]), got nothing'],
   ['a site with no origin', { sites: { news: { allowedOrigins: [] } } }, 'sites.news.allowedOrigins', 'non-empty'],
+  ['a site with 101 origins', { sites: { news: { allowedOrigins: Array.from({ length: 101 }, (_, i) => `https://s${i}.example`) } } }, 'sites.news.allowedOrigins', '101 origins; at most 100'],
+  ['1001 sites', { sites: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`s${i}`, news])) }, 'sites', '1001 sites; at most 1000'],
   ['an origin without scheme', { sites: { news: { allowedOrigins: ['https://a.example', 'news.example.org'] } } }, 'sites.news.allowedOrigins.1', '"news.example.org" is not an origin'],
   ['an origin with a path', { sites: { news: { allowedOrigins: ['https://news.example.org/privacy'] } } }, 'sites.news.allowedOrigins.0', 'is not an origin'],
   ['a wildcard origin', { sites: { news: { allowedOrigins: ['*'] } } }, 'sites.news.allowedOrigins.0', '"*" is not an origin'],
@@ -209,13 +211,12 @@ describe('the text rules', () => {
 });
 
 describe('the example files people copy', () => {
-  it("README's OPTOUT_CONFIG examples and demo/optout.example.json load as they are", () => {
-    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
-    const section = readme.slice(readme.indexOf('## Your own words, many sites'), readme.indexOf('## Where the choice is kept'));
-    const examples = [...section.matchAll(/```json\n([\s\S]*?)```/g)].map((match) => match[1]!);
-    expect(examples).toHaveLength(2);
-    for (const example of examples) expect(() => loadConfigFile(writeConfig(example))).not.toThrow();
-    const demo = loadConfigFile(new URL('../demo/optout.example.json', import.meta.url).pathname);
+  it('the OPTOUT_CONFIG examples in docs/examples/ and demo/optout.example.json load as they are', () => {
+    const examples = new URL('../../docs/examples/', import.meta.url);
+    const files = readdirSync(examples).filter((name) => name.endsWith('.json'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) expect(() => loadConfigFile(new URL(file, examples).pathname)).not.toThrow();
+    const demo = loadConfigFile(new URL('../../demo/optout.example.json', import.meta.url).pathname);
     expect([...demo.sites.keys()]).toEqual(['demo', 'shop']);
   });
 });

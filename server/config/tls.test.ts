@@ -3,9 +3,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
-import { makeTestCertificates, type TestCertificates } from './testing/tls-certificates.js';
-import { readTlsCredentials } from './tls-files.js';
+import { ConfigError, loadConfig } from './index.js';
+import { makeTestCertificates, type TestCertificates } from '../testing/tls-certificates.js';
+import { readTlsCredentials } from './tls.js';
 
 let certs: TestCertificates;
 /** A P-256 key that is not the certificate's, and the same kind of key encrypted with a passphrase. */

@@ -1,5 +1,5 @@
 // What a site owner's frame text may be (plain text, bounded, no control characters) and how owners' texts merge over the shipped ones.
-import type { FrameTexts, Language } from '../widget/shared/i18n/index.js';
+import type { FrameTexts, Language } from '../../widget/shared/i18n/index.js';
 
 export type TextKey = keyof FrameTexts;
 
@@ -58,6 +58,7 @@ export function textProblem(key: TextKey, value: unknown): string | undefined {
 /** The JSON type of a value, for messages ("an array", "null", "a number"). */
 export function describeJson(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
 }

@@ -1,7 +1,7 @@
 // OPTOUT_TLS_CERT and OPTOUT_TLS_KEY: the PEM files that make the host serve HTTPS itself, read and checked once at start-up.
 import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { ConfigError } from './config-error.js';
+import { ConfigError, type Env } from './env.js';
 
 /** What `https.createServer` needs: the certificate chain and its private key, as PEM. */
 export interface TlsCredentials {
@@ -9,8 +9,6 @@ export interface TlsCredentials {
   readonly cert: Buffer;
   readonly key: Buffer;
 }
-
-type Env = Readonly<Record<string, string | undefined>>;
 
 const CERT = 'OPTOUT_TLS_CERT';
 const KEY = 'OPTOUT_TLS_KEY';

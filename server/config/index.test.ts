@@ -1,6 +1,6 @@
 // loadConfig: defaults, and one clear error naming the variable for each bad value.
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './index.js';
 
 describe('loadConfig', () => {
   it('has the documented defaults', () => {

@@ -1,6 +1,6 @@
 // Behind a TLS proxy: with OPTOUT_TRUST_PROXY the host believes the proxy's X-Forwarded-Proto; without it, or from another address, nobody's.
 import { afterEach, describe, expect, it } from 'vitest';
-import { startInProcessHost, type InProcessHost } from './testing/in-process-host.js';
+import { startInProcessHost, type InProcessHost } from '../testing/in-process-host.js';
 
 /** What the proxy of https://optout.example.org passes on: the browser's Host, and the scheme it used. */
 const PROXIED = { host: 'optout.example.org', 'x-forwarded-proto': 'https' };
@@ -27,7 +27,7 @@ async function formPostStatus(env: Record<string, string>): Promise<number> {
 async function builderEmbedCode(env: Record<string, string>): Promise<string> {
   host = await startInProcessHost(env);
   const { body } = await host.request({ path: '/', headers: PROXIED });
-  return /<textarea id="snippet"[^>]*>([^<]*)<\/textarea>/.exec(body)?.[1] ?? '';
+  return /<textarea id="privacy-code"[^>]*>([^<]*)<\/textarea>/.exec(body)?.[1] ?? '';
 }
 
 describe('OPTOUT_TRUST_PROXY', () => {

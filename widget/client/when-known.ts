@@ -1,4 +1,4 @@
-// Holding a tracker's first hit: resolves once the opt-out state is known, from the mirror or the frame.
+// Holding a tracker's first hit: resolves once the opt-out state is known, from the mirror or the frame (`optout.whenKnown()`, and `whenKnown(optout)` from the adapters).
 
 /** What `whenKnown` needs from the client. */
 export interface KnowableOptOut {

@@ -1,13 +1,12 @@
-// The host's configuration: read from the environment once at start-up and validated into a typed object.
-import type { DefaultState } from '../widget/shared/choice.js';
-import { ConfigFileError, loadConfigFile, type ConfigFile } from './config-file.js';
-import { ConfigError, type ConfigProblem } from './config-error.js';
-import { parseOrigin } from './parse-origin.js';
-import { readTlsCredentials, type TlsCredentials } from './tls-files.js';
-import { readTrustProxy } from './trust-proxy.js';
+// The host's configuration: the environment and the OPTOUT_CONFIG file, read and validated once at start-up into one typed object.
+import type { DefaultState } from '../../widget/shared/choice.js';
+import { ConfigError, readCookieName, readDefault, readHost, readOrigins, readPort, readTrustProxy, type ConfigProblem, type Env } from './env.js';
+import { ConfigFileError, loadConfigFile, type ConfigFile } from './file.js';
+import { readTlsCredentials, type TlsCredentials } from './tls.js';
 
-export { ConfigError, type ConfigProblem } from './config-error.js';
-export { parseOrigin } from './parse-origin.js';
+export { ConfigError, parseOrigin, type ConfigProblem, type Env } from './env.js';
+export type { ConfigFile, SiteProfile, ThemeDefaults } from './file.js';
+export type { TlsCredentials } from './tls.js';
 
 export interface HostConfig {
   /** Port of the opt-out host (`PORT`, 3000). */
@@ -28,60 +27,6 @@ export interface HostConfig {
   readonly trustProxy: readonly string[];
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
   readonly configFile?: ConfigFile;
-}
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-function readPort(env: Env, variable: string, fallback: number): number {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return fallback;
-  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
-    throw new ConfigError(variable, `expected a port number from 0 to 65535, got ${JSON.stringify(raw)}`);
-  }
-  return Number(raw);
-}
-
-function readOrigins(env: Env, variable: string): string[] {
-  const raw = env[variable];
-  if (raw === undefined || raw.trim() === '') return [];
-  return raw.split(',').map((part) => {
-    const origin = parseOrigin(part.trim());
-    if (!origin) {
-      throw new ConfigError(
-        variable,
-        `${JSON.stringify(part.trim())} is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org`,
-      );
-    }
-    return origin;
-  });
-}
-
-function readCookieName(env: Env, variable: string): string {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return 'optout';
-  // RFC 6265 token characters, minus the ones that confuse cookie parsers in practice.
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
-    throw new ConfigError(variable, `expected 1-64 letters, digits, "_" or "-", got ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
-
-function readDefault(env: Env, variable: string): DefaultState {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return 'in';
-  if (raw !== 'in' && raw !== 'out') {
-    throw new ConfigError(variable, `expected "in" or "out", got ${JSON.stringify(raw)}`);
-  }
-  return raw;
-}
-
-function readHost(env: Env, variable: string): string {
-  const raw = env[variable];
-  if (raw === undefined || raw === '') return '127.0.0.1';
-  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(raw)) {
-    throw new ConfigError(variable, `expected a host name or IP address, got ${JSON.stringify(raw)}`);
-  }
-  return raw;
 }
 
 function readConfigFile(env: Env, variable: string): ConfigFile | undefined {

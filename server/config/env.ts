@@ -1,0 +1,124 @@
+// The environment variables the host reads, each parsed and checked into a typed value, and the one-line ConfigError naming a bad one.
+import { isIP } from 'node:net';
+import type { DefaultState } from '../../widget/shared/choice.js';
+
+/** The process environment, or any stand-in for it (tests, the build). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/** One bad environment value and what it should be. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/**
+ * Bad environment values; `variable` names the first, `problems` lists every one, and the
+ * message names them all on one line so start-up can say exactly what to fix in one go.
+ */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly problems: readonly ConfigProblem[];
+  constructor(
+    readonly variable: string,
+    message: string,
+    more: readonly ConfigProblem[] = [],
+  ) {
+    const problems = [{ variable, message }, ...more];
+    super(problems.map((problem) => `${problem.variable}: ${problem.message}`).join('; '));
+    this.problems = problems;
+  }
+}
+
+/** Parses one origin strictly (shared by OPTOUT_ALLOWED_ORIGINS and the OPTOUT_CONFIG file): scheme, host and optional port, nothing else. */
+export function parseOrigin(raw: string): string | undefined {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  // `new URL` normalises; the input must already be the bare origin (no path, query, user).
+  return url.origin === raw.replace(/\/$/, '') ? url.origin : undefined;
+}
+
+/** The variable's value, or undefined when unset or empty (both mean "the default"). */
+function given(env: Env, variable: string): string | undefined {
+  const raw = env[variable];
+  return raw === undefined || raw.trim() === '' ? undefined : raw;
+}
+
+export function readPort(env: Env, variable: string, fallback: number): number {
+  const raw = given(env, variable);
+  if (raw === undefined) return fallback;
+  if (!/^\d{1,5}$/.test(raw) || Number(raw) > 65535) {
+    throw new ConfigError(variable, `expected a port number from 0 to 65535, got ${JSON.stringify(raw)}`);
+  }
+  return Number(raw);
+}
+
+export function readHost(env: Env, variable: string): string {
+  const raw = given(env, variable) ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:[\]-]{1,253}$/.test(raw)) {
+    throw new ConfigError(variable, `expected a host name or IP address, got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+/** A comma-separated list, each entry trimmed and checked by `accept` (undefined = refused, with `expected`). */
+function readList(env: Env, variable: string, accept: (entry: string) => string | undefined, expected: string): string[] {
+  const raw = given(env, variable);
+  if (raw === undefined) return [];
+  return raw.split(',').map((part) => {
+    const entry = accept(part.trim());
+    if (entry === undefined) throw new ConfigError(variable, `${JSON.stringify(part.trim())} ${expected}`);
+    return entry;
+  });
+}
+
+export function readOrigins(env: Env, variable: string): string[] {
+  return readList(env, variable, parseOrigin, 'is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org');
+}
+
+export function readCookieName(env: Env, variable: string): string {
+  const raw = given(env, variable) ?? 'optout';
+  // RFC 6265 token characters, minus the ones that confuse cookie parsers in practice.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(raw)) {
+    throw new ConfigError(variable, `expected 1-64 letters, digits, "_" or "-", got ${JSON.stringify(raw)}`);
+  }
+  return raw;
+}
+
+export function readDefault(env: Env, variable: string): DefaultState {
+  const raw = given(env, variable) ?? 'in';
+  if (raw !== 'in' && raw !== 'out') throw new ConfigError(variable, `expected "in" or "out", got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
+/** Express's names for address ranges (proxy-addr): 127.0.0.0/8 and ::1, 169.254.0.0/16 and fe80::/10, private ranges. */
+const RANGE_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A range name, an IP address, or a subnet in CIDR notation with a prefix that fits the address. */
+function proxyEntry(entry: string): string | undefined {
+  if (RANGE_NAMES.has(entry)) return entry;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return undefined;
+  if (prefix === undefined) return entry;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128) ? entry : undefined;
+}
+
+/**
+ * `OPTOUT_TRUST_PROXY`: empty or unset (the default) trusts no proxy, so `X-Forwarded-*` headers
+ * are ignored as any client could send them; otherwise the addresses, subnets or range names of
+ * the proxies in front of the host, for Express's `trust proxy`. "Trust everyone" is refused: a
+ * host reachable directly would then believe any client.
+ */
+export function readTrustProxy(env: Env, variable: string): string[] {
+  return readList(
+    env,
+    variable,
+    proxyEntry,
+    'is not a proxy address; expected a comma-separated list of IP addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+  );
+}

@@ -1,0 +1,87 @@
+// connectOptOut() in a stand-in page (a visible frame, the site's storage): whenKnown() answers at once when the state is known, after the frame otherwise, opted out when it cannot answer.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PROTOCOL } from '../shared/protocol.js';
+import { connectOptOut } from './client.js';
+import { encodeMirror, mirrorKey } from './client-mirror.js';
+
+const HOST = 'https://optout.example.org';
+const SITE = 'https://news.example.org';
+
+/** A window-like target that records what is posted to it. */
+class FakeWindow extends EventTarget {
+  readonly posted: Array<{ message: { type: string; id: string } }> = [];
+  postMessage(message: { type: string; id: string }): void {
+    this.posted.push({ message });
+  }
+}
+
+/** A page of SITE showing the host's frame, with `stored` as its localStorage. */
+function pageWorld(stored = new Map<string, string>()) {
+  const self = new FakeWindow();
+  const frameWindow = new FakeWindow();
+  const iframe = Object.assign(new EventTarget(), { src: `${HOST}/optout`, loading: 'eager', isConnected: true, contentWindow: frameWindow });
+  vi.stubGlobal('window', self);
+  vi.stubGlobal('location', { href: `${SITE}/privacy`, origin: SITE, protocol: 'https:', hostname: 'news.example.org' });
+  vi.stubGlobal('document', {
+    readyState: 'complete',
+    cookie: '',
+    getElementsByTagName: () => [iframe],
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+  });
+  vi.stubGlobal('navigator', {});
+  vi.stubGlobal('localStorage', {
+    getItem: (key: string) => stored.get(key) ?? null,
+    setItem: (key: string, value: string) => void stored.set(key, value),
+  });
+  /** The frame answers the client's last request. */
+  const answer = (optedOut: boolean) => {
+    const request = frameWindow.posted.at(-1)!.message;
+    const data = { protocol: PROTOCOL, type: 'status', id: request.id, optedOut, reason: 'choice' };
+    const event = new Event('message');
+    Object.defineProperties(event, { data: { value: data }, origin: { value: HOST }, source: { value: frameWindow } });
+    self.dispatchEvent(event);
+  };
+  return { frameWindow, answer };
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+describe('optout.whenKnown()', () => {
+  it('resolves at once from a fresh mirror, asking the frame nothing more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const stored = new Map([[mirrorKey(HOST), encodeMirror({ state: { optedOut: true, reason: 'choice' }, confirmedAt: now })]]);
+    const { frameWindow } = pageWorld(stored);
+    const optout = connectOptOut({ host: HOST });
+    const asked = frameWindow.posted.length;
+    await expect(optout.whenKnown()).resolves.toBe(true);
+    expect(frameWindow.posted.length).toBe(asked);
+    optout.destroy();
+  });
+
+  it("waits for the frame's answer when nothing is known", async () => {
+    const { answer } = pageWorld();
+    const optout = connectOptOut({ host: HOST });
+    let settled: boolean | undefined;
+    const known = optout.whenKnown().then((optedOut) => (settled = optedOut));
+    await Promise.resolve();
+    expect(settled).toBeUndefined();
+    answer(false);
+    await expect(known).resolves.toBe(false);
+    optout.destroy();
+  });
+
+  it('resolves opted out when the host never answers, and after destroy()', async () => {
+    vi.useFakeTimers();
+    pageWorld();
+    const optout = connectOptOut({ host: HOST, timeout: 500 });
+    const known = optout.whenKnown();
+    await vi.advanceTimersByTimeAsync(500);
+    await expect(known).resolves.toBe(true);
+    optout.destroy();
+    await expect(optout.whenKnown()).resolves.toBe(true);
+  });
+});
