@@ -120,7 +120,7 @@ for (const engineName of ['chromium', 'firefox'] as const) {
           async (page) => {
             // The code the host wrote from the proxy's Host header, not the one the builder's script redoes from location.
             await page.goto(`${target().publicOrigin}/`);
-            const code = await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#snippet')?.value ?? '', undefined);
+            const code = await page.evaluate(() => document.querySelector<HTMLTextAreaElement>('#privacy-code')?.value ?? '', undefined);
             expect(code).toContain(`<iframe src="${target().publicOrigin}/optout`);
             expect(code).toContain(`<script src="${target().publicOrigin}/client.js"`);
 
