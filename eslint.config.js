@@ -82,6 +82,22 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer, program(['frame', 'bridge', 'client'])] }] },
   },
   {
+    // optout-frame/request runs in Node, Deno, Bun and edge runtimes: no dependency, no Node module, nothing but widget/shared/.
+    files: ['request/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(?!widget/shared/)', message: 'request/ imports only widget/shared/' },
+            { group: ['node:*', 'express', 'lit', 'lit/*'], message: 'request/ has no dependencies: it runs in Node, Deno, Bun and edge runtimes' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['server/**'],
     rules: {
       'no-restricted-imports': [

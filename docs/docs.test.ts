@@ -3,6 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { trackerDocs } from '../widget/shared/tracker-snippets.js';
+import { TRACKERS } from '../widget/shared/integration-params.js';
 import { anchors, commandLines, inlinePaths, parseMarkdown, region, relativeLinks, type FencedBlock, type ParsedMarkdown } from './markdown.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -90,6 +92,22 @@ describe.each(pages)('%s', (page) => {
 
   it('every command or configuration block is included from its file or run by a test', () => {
     expect(markdown.blocks.map(blockFault).filter((fault) => fault !== undefined)).toEqual([]);
+  });
+});
+
+describe('the two commands', () => {
+  it('README gives `npm install && npm start` and `npm test`, and CI runs `npm test`', () => {
+    const commands = parsed.get('README.md')!.blocks.flatMap(commandLines);
+    expect(commands).toEqual(expect.arrayContaining(['npm install && npm start', 'npm test']));
+    expect(readFileSync(join(root, '.ci', 'run'), 'utf8').split('\n').map((line) => line.trim())).toContain('npm test');
+  });
+});
+
+describe("the builder's links", () => {
+  it('every tracker the builder offers links to its own heading in docs/client.md', () => {
+    const links = trackerDocs(TRACKERS).map(({ href }) => href.replace(/^.*\/blob\/main\//, ''));
+    expect(links.map((link) => brokenLink('README.md', link)).filter((fault) => fault !== undefined)).toEqual([]);
+    expect(links).toHaveLength(TRACKERS.length);
   });
 });
 

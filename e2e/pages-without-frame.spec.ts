@@ -293,8 +293,9 @@ test("cleared site data: without the mirror the bridge is asked, and the host's 
   await prepare(context);
   const plausibleHits = plausibleCollector();
   await optOutIn(page, url.privacy);
-  // The visitor clears this site's storage (the mirror, and Plausible's own switch with it).
+  // The visitor clears this site's data (both mirrors, and Plausible's own switch with them).
   await page.evaluate(() => localStorage.clear());
+  await context.clearCookies({ name: 'optout_state' });
 
   expect(await view(page, url.shop)).toEqual(oneBridge(undefined));
   await expect(tracking(page)).toHaveText('Tracking: off');
