@@ -6,8 +6,12 @@ import { findVisibleButton } from './frame-view.js';
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Firefox preferences for a session's options: GPC is a real browser setting, as a user turns it on. */
-function preferences(options: SessionOptions): Record<string, boolean> {
+function preferences(options: SessionOptions): Record<string, boolean | number | string> {
+  const proxy = options.proxy ? new URL(options.proxy) : undefined;
   return {
+    ...(proxy
+      ? { 'network.proxy.type': 1, 'network.proxy.ssl': proxy.hostname, 'network.proxy.ssl_port': Number(proxy.port), 'network.proxy.http': proxy.hostname, 'network.proxy.http_port': Number(proxy.port) }
+      : {}),
     ...(options.gpc
       ? { 'privacy.globalprivacycontrol.enabled': true, 'privacy.globalprivacycontrol.functionality.enabled': true }
       : {}),
@@ -26,7 +30,8 @@ function launch(options: SessionOptions, setup: FirefoxSetup): Promise<Browser> 
     browser: 'firefox',
     executablePath,
     headless: true,
-    acceptInsecureCerts: setup.acceptInsecureCerts ?? false,
+    // With a proxy to made-up names, or e2e/deploy's names, the test CA is not trusted: accept its certificates.
+    acceptInsecureCerts: setup.acceptInsecureCerts ?? options.proxy !== undefined,
     extraPrefsFirefox: { ...setup.prefs, ...preferences(options) },
   });
 }
@@ -60,6 +65,8 @@ function firefoxPage(page: Page): EnginePage {
       const { x, y } = await element.clickablePoint();
       await page.mouse.click(x, y);
     },
+    cookies: async () =>
+      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite: sameSite ?? '' })),
     close: () => page.close(),
   };
 }
