@@ -3,9 +3,12 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { trackerDocs } from '../widget/shared/tracker-snippets.js';
-import { TRACKERS } from '../widget/shared/integration-params.js';
-import { anchors, commandLines, inlinePaths, parseMarkdown, region, relativeLinks, type FencedBlock, type ParsedMarkdown } from './markdown.js';
+import { clientTag, everyPageCode, privacyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
+import { en } from '../widget/shared/i18n/en.js';
+import { parseFrameParams } from '../widget/shared/frame-params.js';
+import { parseIntegrationParams, TRACKERS } from '../widget/shared/integration-params.js';
+import { TRACKER_INFO, trackerDocs } from '../widget/shared/tracker-snippets.js';
+import { anchors, commandLines, inlinePaths, parseMarkdown, region, relativeLinks, sectionBlocks, type FencedBlock, type ParsedMarkdown } from './markdown.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
@@ -108,6 +111,23 @@ describe("the builder's links", () => {
     const links = trackerDocs(TRACKERS).map(({ href }) => href.replace(/^.*\/blob\/main\//, ''));
     expect(links.map((link) => brokenLink('README.md', link)).filter((fault) => fault !== undefined)).toEqual([]);
     expect(links).toHaveLength(TRACKERS.length);
+  });
+});
+
+describe("the trackers' code is the builder's", () => {
+  const host = 'https://optout.example.org';
+  /** The builder's choices for one tracker, everything else at its default. */
+  const choices = (tracker: string): BuilderChoices => ({ ...parseFrameParams({}), ...parseIntegrationParams({ trackers: tracker }) });
+
+  it.each(TRACKERS)('docs/client.md, %s: the block under its heading is what the builder writes for every page', (tracker) => {
+    const blocks = sectionBlocks(parsed.get('docs/client.md')!, TRACKER_INFO[tracker].label).filter((block) => block.language === 'html');
+    expect(blocks[0]?.lines.join('\n')).toBe(everyPageCode(host, choices(tracker)));
+  });
+
+  it("README's steps 2 and 3 show the builder's code: the privacy page's with the defaults, the client.js tag for Plausible", () => {
+    const html = parsed.get('README.md')!.blocks.filter((block) => block.language === 'html').map((block) => block.lines.join('\n'));
+    expect(html).toContain(privacyPageCode(host, choices('none'), en.texts.title));
+    expect(html).toContain(clientTag(host, choices('plausible')));
   });
 });
 

@@ -122,3 +122,12 @@ export function commandLines(block: FencedBlock): string[] {
     .map((line) => line.replace(/\s+#\s.*$/, '').replace(/\s*\\$/, '').trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
+
+/** The fenced blocks of the section under the heading whose text is `title`, up to the next heading. */
+export function sectionBlocks(parsed: ParsedMarkdown, title: string): FencedBlock[] {
+  const start = parsed.prose.findIndex((line) => /^#{1,6}\s/.test(line) && line.replace(/^#+\s+/, '').trim() === title);
+  if (start < 0) return [];
+  const next = parsed.prose.findIndex((line, index) => index > start && /^#{1,6}\s/.test(line));
+  const end = next < 0 ? Infinity : next;
+  return parsed.blocks.filter((block) => block.line - 1 > start && block.line - 1 < end);
+}

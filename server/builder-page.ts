@@ -25,11 +25,16 @@ function docsLinks(choices: BuilderChoices): string {
     .join(' ');
 }
 
+/** Enough rows to show the whole block (up to a screenful; beyond, it scrolls). */
+function codeRows(code: string): number {
+  return Math.min(code.split('\n').length + 1, 28);
+}
+
 /** One block of code: its heading, the code, its copy button and status, a hint and the docs links. */
 function codeBlock(id: string, heading: string, code: string, hint: string, choices: BuilderChoices): string {
   return `<section aria-labelledby="${id}-heading" class="output">
 <h2 id="${id}-heading"><label for="${id}">${heading}</label></h2>
-<textarea id="${id}" readonly rows="8" spellcheck="false" aria-describedby="${id}-hint">${escapeHtml(code)}</textarea>
+<textarea id="${id}" readonly wrap="off" rows="${codeRows(code)}" spellcheck="false" aria-describedby="${id}-hint">${escapeHtml(code)}</textarea>
 <div class="actions"><button type="button" id="${id}-copy" data-copies="${id}" hidden>Copy code: ${heading.toLowerCase()}</button><p class="copied" id="${id}-status" role="status"></p></div>
 <p class="hint" id="${id}-hint">${hint}</p>
 <p class="hint docs" id="${id}-docs">${docsLinks(choices)}</p>
@@ -59,7 +64,7 @@ ${builderForm(input)}
 <h2 id="preview-heading">Live preview</h2>
 <iframe id="preview" class="preview${choices.showIntro ? '' : ' no-intro'}" src="${escapeHtml(embedUrl('', choices))}" title="Preview: ${escapeHtml(title)}"></iframe>
 </section>
-${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice.', choices)}
+${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice. If your privacy page has your site’s usual <code>&lt;head&gt;</code>, keep the next block there too: the client loads once.', choices)}
 ${codeBlock('every-page-code', 'On every other page', everyPageCode(hostOrigin, choices), 'In the <code>&lt;head&gt;</code>, instead of your tracker’s usual snippet: the client first, then the tracker, which waits for the visitor’s choice. Replace the example ids and addresses with yours.', choices)}
 </div>
 </div>

@@ -36,7 +36,7 @@ a { color: var(--accent); }
 .docs a { margin-right: 1rem; }
 .preview { display: block; box-sizing: border-box; width: 100%; height: 180px; border: 1px dashed var(--field); border-radius: 6px; background: var(--panel); }
 .preview.no-intro { height: 110px; }
-textarea { box-sizing: border-box; width: 100%; min-height: 9.5rem; font: 0.85rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0.6rem; border: 1px solid var(--field); border-radius: 6px; color: inherit; background: var(--page); }
+textarea { box-sizing: border-box; width: 100%; min-height: 6rem; resize: vertical; font: 0.85rem/1.45 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; padding: 0.6rem; border: 1px solid var(--field); border-radius: 6px; color: inherit; background: var(--page); }
 .actions { display: flex; flex-wrap: wrap; align-items: center; gap: 1rem; margin-top: 0.5rem; }
 .copied { margin: 0; color: var(--ok); font-weight: 600; }
 code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }

@@ -28,7 +28,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'optout-client-'));
   writeFileSync(join(dir, 'client.js'), code);
   const app = express();
-  app.get('/client.js', compressedFile(join(dir, 'client.js'), 300));
+  app.get('/client.js', compressedFile(join(dir, 'client.js'), 'public, max-age=300'));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

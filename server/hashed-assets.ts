@@ -4,8 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RequestHandler } from 'express';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-
-const ONE_YEAR_SECONDS = 365 * 24 * 60 * 60;
+import { cacheControl } from './header-rules.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -40,7 +39,7 @@ function assetHeaders(type: string, encoding: Encoding, length: number, cacheCon
 }
 
 // The name changes whenever the content does: never revalidate, so a repeat view asks nothing.
-const IMMUTABLE = ['Cache-Control', `public, max-age=${ONE_YEAR_SECONDS}, immutable`];
+const IMMUTABLE = ['Cache-Control', cacheControl.hashedAsset];
 
 /** `raw` in each encoding, compressed as hard as it goes: this runs once per file or document. */
 export function compressOnce(raw: Buffer): Readonly<Record<Encoding, Buffer>> {
@@ -50,10 +49,10 @@ export function compressOnce(raw: Buffer): Readonly<Record<Encoding, Buffer>> {
   return { br, gzip: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }), identity: raw };
 }
 
-function compressAll(file: string, cacheControl: readonly string[] = IMMUTABLE): Variants {
+function compressAll(file: string, cacheHeader: readonly string[] = IMMUTABLE): Variants {
   const type = contentTypes[extname(file)] ?? 'application/octet-stream';
   const bodies = compressOnce(readFileSync(file));
-  const variant = (encoding: Encoding) => ({ body: bodies[encoding], headers: assetHeaders(type, encoding, bodies[encoding].length, cacheControl) });
+  const variant = (encoding: Encoding) => ({ body: bodies[encoding], headers: assetHeaders(type, encoding, bodies[encoding].length, cacheHeader) });
   return { br: variant('br'), gzip: variant('gzip'), identity: variant('identity') };
 }
 
@@ -119,16 +118,16 @@ function withoutBodyHeaders(headers: readonly string[]): string[] {
 
 /**
  * One file under a fixed name (e.g. `/client.js`, which sites paste): compressed once like the
- * hashed assets, but cached for `maxAgeSeconds` and then revalidated by its ETag (one per encoding).
+ * hashed assets, but cached as `cacheControlValue` says and then revalidated by its ETag (one per encoding).
  * A missing file falls through to the host's 404.
  */
-export function compressedFile(file: string, maxAgeSeconds: number): RequestHandler {
+export function compressedFile(file: string, cacheControlValue: string): RequestHandler {
   let variants: Variants | undefined;
   let etag = '';
   try {
     const raw = readFileSync(file);
     etag = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
-    variants = compressAll(file, ['Cache-Control', `public, max-age=${maxAgeSeconds}`]);
+    variants = compressAll(file, ['Cache-Control', cacheControlValue]);
   } catch {
     // No build yet.
   }

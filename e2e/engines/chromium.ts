@@ -1,5 +1,5 @@
 // The Chromium engine through Playwright: one browser per worker, a fresh context (empty storage) per session.
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Frame, type LaunchOptions, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../browser.js';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
 import { EngineUnsupportedError } from './driver.js';
@@ -29,6 +29,8 @@ function chromiumPage(page: Page): EnginePage {
       if (!element) throw new Error(`no visible button "${name}" in ${iframe}`);
       await element.click();
     },
+    cookies: async () =>
+      (await page.context().cookies(page.url())).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite })),
     close: () => page.close(),
   };
 }
@@ -40,16 +42,20 @@ function chromiumSession(context: BrowserContext): EngineSession {
   };
 }
 
-export function chromiumEngine(): Engine {
+/** `launchOptions`: another machine's view of names and certificates (e2e/deploy's *.test names and test CA). */
+export function chromiumEngine(launchOptions: LaunchOptions = chromiumLaunchOptions()): Engine {
   let browser: Promise<Browser> | undefined;
-  const launched = () => (browser ??= chromium.launch(chromiumLaunchOptions()));
+  const launched = () => (browser ??= chromium.launch(launchOptions));
   return {
     name: 'chromium',
     // Chromium has no GPC setting; a test that set the header itself would only test the test.
     abilities: { gpc: false, javaScriptOff: true },
     async startSession(options: SessionOptions = {}) {
       if (options.gpc) throw new EngineUnsupportedError('chromium', 'gpc');
-      const context = await (await launched()).newContext({ javaScriptEnabled: options.javaScript !== false });
+      const context = await (await launched()).newContext({
+        javaScriptEnabled: options.javaScript !== false,
+        ...(options.proxy ? { proxy: { server: options.proxy }, ignoreHTTPSErrors: true } : {}),
+      });
       return chromiumSession(context);
     },
     stop: async () => {

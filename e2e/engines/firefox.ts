@@ -6,8 +6,12 @@ import { findVisibleButton } from './frame-view.js';
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Firefox preferences for a session's options: GPC is a real browser setting, as a user turns it on. */
-function preferences(options: SessionOptions): Record<string, boolean> {
+function preferences(options: SessionOptions): Record<string, boolean | number | string> {
+  const proxy = options.proxy ? new URL(options.proxy) : undefined;
   return {
+    ...(proxy
+      ? { 'network.proxy.type': 1, 'network.proxy.ssl': proxy.hostname, 'network.proxy.ssl_port': Number(proxy.port), 'network.proxy.http': proxy.hostname, 'network.proxy.http_port': Number(proxy.port) }
+      : {}),
     ...(options.gpc
       ? { 'privacy.globalprivacycontrol.enabled': true, 'privacy.globalprivacycontrol.functionality.enabled': true }
       : {}),
@@ -15,8 +19,21 @@ function preferences(options: SessionOptions): Record<string, boolean> {
   };
 }
 
-function launch(options: SessionOptions): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: preferences(options) });
+/** Set for every session: another machine's view of names and certificates (e2e/deploy's *.test names and test CA). */
+export interface FirefoxSetup {
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  readonly acceptInsecureCerts?: boolean;
+}
+
+function launch(options: SessionOptions, setup: FirefoxSetup): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // With a proxy to made-up names, or e2e/deploy's names, the test CA is not trusted: accept its certificates.
+    acceptInsecureCerts: setup.acceptInsecureCerts ?? options.proxy !== undefined,
+    extraPrefsFirefox: { ...setup.prefs, ...preferences(options) },
+  });
 }
 
 /** puppeteer's evaluate with the driver's plain argument type (its own flattens handles, which we never pass). */
@@ -48,6 +65,8 @@ function firefoxPage(page: Page): EnginePage {
       const { x, y } = await element.clickablePoint();
       await page.mouse.click(x, y);
     },
+    cookies: async () =>
+      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite: sameSite ?? '' })),
     close: () => page.close(),
   };
 }
@@ -63,9 +82,9 @@ function firefoxSession(context: BrowserContext, ownBrowser: Browser | undefined
   };
 }
 
-export function firefoxEngine(): Engine {
+export function firefoxEngine(setup: FirefoxSetup = {}): Engine {
   let shared: Promise<Browser> | undefined;
-  const sharedBrowser = () => (shared ??= launch({}));
+  const sharedBrowser = () => (shared ??= launch({}, setup));
   return {
     name: 'firefox',
     abilities: { gpc: true, javaScriptOff: true },
@@ -73,7 +92,7 @@ export function firefoxEngine(): Engine {
       // Preferences apply to a whole browser, so a session with options gets a browser of its own,
       // already empty; there a new context's first page never settles with page scripts off.
       if (Object.keys(preferences(options)).length > 0) {
-        const own = await launch(options);
+        const own = await launch(options, setup);
         return firefoxSession(own.defaultBrowserContext(), own);
       }
       return firefoxSession(await (await sharedBrowser()).createBrowserContext(), undefined);

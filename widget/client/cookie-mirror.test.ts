@@ -59,6 +59,19 @@ describe('the optout_state cookie', () => {
     expect(mirror.read()?.state.optedOut).toBe(false);
   });
 
+  it('a value already there (the same state within the same second) is not written again, so no refused domain is taken for the one that stored it', () => {
+    const { stored, writes } = cookieJar('https://www.gazette.test/');
+    const at = now();
+    openCookieMirror('auto').write(record(false, at));
+    // Another page view within the same second: the same value is already visible.
+    const mirror = openCookieMirror('auto');
+    mirror.write(record(false, at));
+    expect(writes).toHaveLength(2);
+    mirror.write(record(true, at));
+    expect(writes.slice(2).map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(['test', 'gazette.test']);
+    expect([...stored.values()].map((cookie) => [cookie.domain, cookie.value])).toEqual([['gazette.test', `1:choice:${at}`]]);
+  });
+
   it.each(['http://localhost:8080/', 'http://127.0.0.1:8080/', 'http://[::1]:8080/'])('%s takes a host-only cookie', (url) => {
     const { stored, writes } = cookieJar(url);
     openCookieMirror('auto').write(record(true, now()));

@@ -47,6 +47,9 @@ export function openCookieMirror(domain: CookieDomain): CookieMirror {
       const value = encodeMirror(record);
       const attributes = `; Path=/; Max-Age=${MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
       try {
+        // Already there (the same state confirmed within the same second): nothing to write, and
+        // a read-back below could not tell which domain took it.
+        if (seen().includes(value)) return;
         for (const candidate of (domains ??= domainsToTry(location.hostname, domain))) {
           document.cookie = `${MIRROR_COOKIE}=${value}${candidate ? `; Domain=${candidate}` : ''}${attributes}`;
           // Stored: later writes on this page go straight there.
