@@ -1,4 +1,4 @@
-// `npm run build`: the host's browser code (Vite) into dist/public, the static export into dist/static, the library (tsc) into dist/lib.
+// `npm run build`: the host's browser code (Vite) into dist/public with brotli and gzip copies, the static export into dist/static, the library (tsc) into dist/lib.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
 import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
+import { precompressPublic } from './precompress.js';
 import { buildStaticExport } from './static-export.js';
 import { bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
 
@@ -33,6 +34,8 @@ export async function build(): Promise<void> {
   await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   // One build per output shape (see vite.config.ts); the first empties dist/public.
   for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
+  // The host sends these from memory as they are: compressed here, once, not at every start.
+  precompressPublic(join(root, 'dist/public'));
   // The static export bakes in what the host reads at start-up (cookie name, default, allowed
   // origins, OPTOUT_CONFIG's texts), and writes one export per OPTOUT_CONFIG site.
   const config = loadConfig(process.env);

@@ -22,7 +22,7 @@ export interface Subcommand {
 const subcommands: Readonly<Record<string, Subcommand>> = {};
 
 /** A command line the command cannot run: said in one line, exit code 1. */
-export class UsageError extends Error {
+class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
