@@ -38,11 +38,11 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(securityHeaders(config));
   // The frame first: every layer before it costs each of its requests a match.
-  app.use(optOutRoutes(config, profiles, assets, documents));
+  optOutRoutes(app, config, profiles, assets, documents);
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
-  app.use(bridgeRoutes(profiles, assets, dir, documents));
+  bridgeRoutes(app, profiles, assets, dir, documents);
   app.use(builderRoutes(config, profiles, assets, documents));
   app.use(clientScriptRoute(profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also

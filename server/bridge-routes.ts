@@ -1,6 +1,6 @@
 // GET /optout/bridge: the invisible document the client loads on pages that do not show the widget.
 import { readFileSync } from 'node:fs';
-import express, { type Request, type Response, type Router } from 'express';
+import type { IRouter, Request, Response } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
@@ -9,8 +9,8 @@ import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, hashSource } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
-export function bridgeRoutes(profiles: Profiles, assets: FrameAssets, publicDir: URL, documents: DocumentCache): Router {
-  const router = express.Router();
+/** Adds the route to `router` (the host's app itself: no second dispatch per request). */
+export function bridgeRoutes(router: IRouter, profiles: Profiles, assets: FrameAssets, publicDir: URL, documents: DocumentCache): void {
   // Read once: the page inlines it (see bridge-page.ts).
   const bridgeCode = readFileSync(new URL(`.${assets.bridgeScript}`, publicDir), 'utf8');
   // The one script the bridge runs is allowed by its hash; nothing else runs or loads.
@@ -31,5 +31,4 @@ export function bridgeRoutes(profiles: Profiles, assets: FrameAssets, publicDir:
     });
     sendDocument(req, res, document);
   });
-  return router;
 }

@@ -46,13 +46,20 @@ export function readPrecompressed(file: string): Compressed {
 
 /**
  * Sends `body` as `type` in the best encoding the request accepts (`Vary: Accept-Encoding` is
- * the caller's, with whatever else it varies on). `res.send` answers a HEAD without the body and
- * a revalidation that names the ETag with a 304 (`req.fresh`); only a body has an encoding.
+ * the caller's, with whatever else it varies on): a revalidation that names the ETag gets a 304
+ * (Express's `req.fresh`), a HEAD the headers alone.
  */
 export function sendCompressed(req: Request, res: Response, body: Compressed, type: string): void {
   const encoding = ENCODINGS.find((name) => body[name] !== undefined && req.acceptsEncodings(name) === name);
-  res.setHeader('Content-Type', type);
   res.setHeader('ETag', `"${body.hash}-${encoding ?? 'identity'}"`);
-  if (encoding !== undefined && !req.fresh) res.setHeader('Content-Encoding', encoding);
-  res.send(encoding === undefined ? body.identity : body[encoding]);
+  if (req.fresh) {
+    res.statusCode = 304;
+    res.end();
+    return;
+  }
+  const bytes = encoding === undefined ? body.identity : (body[encoding] as Buffer);
+  res.setHeader('Content-Type', type);
+  if (encoding !== undefined) res.setHeader('Content-Encoding', encoding);
+  res.setHeader('Content-Length', bytes.length);
+  res.end(req.method === 'HEAD' ? undefined : bytes);
 }

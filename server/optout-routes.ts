@@ -1,5 +1,5 @@
 // GET /optout renders the frame; POST /optout is the no-JavaScript fallback that stores a choice.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type IRouter, type Request, type Response } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
 import { negotiateLanguage } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
@@ -40,9 +40,8 @@ function isSameOriginPost(req: Request): boolean {
   return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
-export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): Router {
-  const router = express.Router();
-
+/** Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch. */
+export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): void {
   router.get('/optout', (req: Request, res: Response) => {
     const query = req.query;
     // The profile site= names (the top level without it): its origins, default, texts, theme.
@@ -101,6 +100,4 @@ export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: Fra
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
     res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   });
-
-  return router;
 }
