@@ -1,4 +1,4 @@
-// Lint rules for the whole repository: typescript-eslint's recommended set, and the layout's import rules (README "Layout").
+// Lint rules for the whole repository: typescript-eslint's recommended set, and the layout's import rules (CONTRIBUTING.md, "The layout").
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -86,6 +86,22 @@ export default tseslint.config(
   {
     files: ['widget/builder/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noServer, program(['frame', 'bridge', 'client'])] }] },
+  },
+  {
+    // optout-frame/request runs in Node, Deno, Bun and edge runtimes: no dependency, no Node module, nothing but widget/shared/.
+    files: ['request/**'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^(\\.\\./)+(?!widget/shared/)', message: 'request/ imports only widget/shared/' },
+            { group: ['node:*', 'express', 'lit', 'lit/*'], message: 'request/ has no dependencies: it runs in Node, Deno, Bun and edge runtimes' },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['server/**'],

@@ -1,4 +1,4 @@
-// Renders the bench figures as Markdown (report.md, README's Performance table) and JSON (report.json).
+// Renders the bench figures as Markdown (report.md, the table in docs/performance.md) and JSON (report.json).
 import { judge, type BudgetRow } from './budgets.js';
 import type { BenchFigures, MachineInfo, PageWithoutFrameView, TimingSummary, WireFigure } from './figures.js';
 import { round } from './stats.js';
@@ -21,8 +21,8 @@ function machineLine(machine: MachineInfo): string {
   return `${machine.date}, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}, ${machine.os}`;
 }
 
-/** The budget table alone: what README's Performance section shows. */
-function budgetTable(rows: readonly BudgetRow[]): string {
+/** The budget table alone: what docs/performance.md shows. */
+export function budgetTable(rows: readonly BudgetRow[]): string {
   const lines = ['| measure | figure | budget | result |', '| --- | --- | --- | --- |'];
   for (const r of rows) {
     const note = r.note ? ` (${r.note})` : '';
@@ -31,8 +31,8 @@ function budgetTable(rows: readonly BudgetRow[]): string {
   return lines.join('\n');
 }
 
-/** README's Performance section body: the table, the date and the machine. */
-export function readmeSection(report: BenchReport): string {
+/** The body between docs/performance.md's bench markers: the table, the date and the machine. */
+export function performanceSection(report: BenchReport): string {
   return [
     `Measured by \`npm run bench\` on ${machineLine(report.machine)}.`,
     '',

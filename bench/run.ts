@@ -11,7 +11,7 @@ import type { BenchFigures, PageWithoutFrameFigures, StateKnownFigures, Throughp
 import { machineInfo } from './machine.js';
 import { pageRoutes, startPageServer } from './pages.js';
 import { root, startHost } from './processes.js';
-import { buildReport, readmeSection, renderMarkdown } from './report.js';
+import { buildReport, performanceSection, renderMarkdown } from './report.js';
 import { measureVariants, summarize } from './state-timing.js';
 import { measureThroughput } from './throughput.js';
 import { measureBridgeWire, measureFrameWire, measurePageWithoutFrame } from './wire.js';
@@ -145,16 +145,16 @@ mkdirSync(out, { recursive: true });
 writeFileSync(join(out, 'report.md'), markdown);
 writeFileSync(join(out, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
 
-if (args.has('--update-readme')) {
-  const readmePath = join(root, 'README.md');
-  const readme = readFileSync(readmePath, 'utf8');
+if (args.has('--update-docs')) {
+  const pagePath = join(root, 'docs', 'performance.md');
+  const page = readFileSync(pagePath, 'utf8');
   const start = '<!-- bench:start -->';
   const end = '<!-- bench:end -->';
-  const from = readme.indexOf(start);
-  const to = readme.indexOf(end);
-  if (from < 0 || to < from) throw new Error(`README.md has no ${start} … ${end} markers`);
-  writeFileSync(readmePath, `${readme.slice(0, from + start.length)}\n${readmeSection(report)}\n${readme.slice(to)}`);
-  log('updated the Performance section of README.md');
+  const from = page.indexOf(start);
+  const to = page.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} … ${end} markers`);
+  writeFileSync(pagePath, `${page.slice(0, from + start.length)}\n${performanceSection(report)}\n${page.slice(to)}`);
+  log('updated the table in docs/performance.md');
 }
 console.log(markdown);
 log(`wrote bench/results/report.md and report.json in ${Math.round(report.seconds)} s`);

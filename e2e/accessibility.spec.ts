@@ -1,4 +1,4 @@
-// WCAG 2.2 AA with axe-core: the frame in each state, light and dark, right to left, and the embed-code builder.
+// WCAG 2.2 AA with axe-core: the frame in each state, light and dark, right to left (the builder's: builder-accessibility.spec.ts).
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { HOST_ORIGIN } from './origins.js';
@@ -63,30 +63,6 @@ test('the frame: the button is a large target with a visible focus ring', async 
   });
   expect(outline.style).not.toBe('none');
   expect(outline.width).toBeGreaterThanOrEqual(2);
-});
-
-test('the builder has no WCAG 2.2 AA violations, also while a field is invalid', async ({ page }) => {
-  await page.goto(`${HOST_ORIGIN}/`);
-  await expect(page.frameLocator('#preview').getByRole('status')).toBeVisible();
-  await expectNoViolations(page);
-  await page.getByLabel('Font size').fill('huge');
-  await expect(page.getByLabel('Font size')).toHaveAttribute('aria-invalid', 'true');
-  await expectNoViolations(page);
-});
-
-test('the builder: every control is labelled and focus is visible by keyboard', async ({ page }) => {
-  await page.goto(`${HOST_ORIGIN}/`);
-  for (const label of ['Language', 'Text colour', 'Background colour', 'Font size', 'Font family']) {
-    await expect(page.getByLabel(label, { exact: true })).toBeVisible();
-  }
-  await expect(page.getByRole('textbox', { name: 'Embed code' })).toBeVisible();
-  await expect(page.getByRole('radiogroup', { name: 'Theme' }).or(page.getByRole('group', { name: 'Theme' }))).toBeVisible();
-  await page.getByRole('button', { name: 'Copy code' }).focus();
-  await page.keyboard.press('Shift+Tab');
-  await page.keyboard.press('Tab');
-  const focused = page.getByRole('button', { name: 'Copy code' });
-  await expect(focused).toBeFocused();
-  expect(await focused.evaluate((el) => getComputedStyle(el).outlineStyle)).not.toBe('none');
 });
 
 test.describe('the frame: Global Privacy Control honoured', () => {

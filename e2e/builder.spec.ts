@@ -19,7 +19,8 @@ const fr = {
   intro: 'Ce site mesure sa fréquentation',
 };
 
-const snippet = (page: Page) => page.getByRole('textbox', { name: 'Embed code' });
+const snippet = (page: Page) => page.getByRole('textbox', { name: 'On your privacy page' });
+const everyPage = (page: Page) => page.getByRole('textbox', { name: 'On every other page' });
 const preview = (page: Page) => page.frameLocator('#preview');
 
 test('the language list names every shipped language in its own language, and the preview follows', async ({ page }) => {
@@ -123,8 +124,8 @@ test('code copied from the builder, pasted into a page on another site, shows th
     await page.goto(`${site.hostOrigin}/`);
     await page.getByLabel('Language').selectOption('fr');
     await expect(snippet(page)).toHaveValue(/lang=fr/);
-    await page.getByRole('button', { name: 'Copy code' }).click();
-    await expect(page.getByRole('status')).toHaveText('Copied');
+    await page.getByRole('button', { name: 'Copy code: on your privacy page' }).click();
+    await expect(page.locator('#privacy-code-status')).toHaveText('Copied');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toBe(await snippet(page).inputValue());
 
@@ -154,4 +155,99 @@ test('code copied from the builder, pasted into a page on another site, shows th
   } finally {
     await Promise.all([site.close(), otherSite.close()]);
   }
+});
+
+test.describe('the integration, without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('GET /?trackers=plausible writes the adapters on both blocks, rendered by the server', async ({ page }) => {
+    await page.goto(`${HOST_ORIGIN}/?trackers=plausible`);
+    for (const block of [snippet(page), everyPage(page)]) {
+      await expect(block).toHaveValue(new RegExp(`<script src="${HOST_ORIGIN}/client.js" data-adapters="plausible"></script>`));
+    }
+    await expect(everyPage(page)).toHaveValue(/await optout\.whenKnown\(\);\n {2}init\(/);
+    await expect(page.getByRole('checkbox', { name: 'Plausible' })).toBeChecked();
+    await expect(page.getByRole('link', { name: 'Plausible and optout-frame' }).first()).toHaveAttribute('href', /docs\/client\.md#plausible$/);
+  });
+
+  test('the form keeps every choice in the address and renders it', async ({ page }) => {
+    await page.goto(`${HOST_ORIGIN}/`);
+    await page.getByRole('checkbox', { name: 'Matomo' }).check();
+    await page.getByRole('checkbox', { name: 'Google Analytics' }).check();
+    await page.getByLabel('Google Analytics measurement ID').fill('G-HARBOUR123');
+    await page.getByLabel('Cookie domain').fill('example.org');
+    await page.getByRole('button', { name: 'Update preview and code' }).click();
+    const address = new URL(page.url());
+    expect(address.searchParams.getAll('trackers')).toEqual(['matomo', 'google-analytics']);
+    expect(address.searchParams.get('gaId')).toBe('G-HARBOUR123');
+    await expect(everyPage(page)).toHaveValue(
+      new RegExp(`^<script src="${HOST_ORIGIN}/client.js" data-adapters="matomo,gtag" data-ga-id="G-HARBOUR123" data-cookie-domain="example.org"></script>\n<!-- Matomo`),
+    );
+    await expect(everyPage(page)).toHaveValue(/gtag\('config', 'G-HARBOUR123'\);/);
+  });
+});
+
+test('a bad builder parameter answers 400 naming it, as the frame does', async ({ request }) => {
+  for (const [query, parameter] of [
+    ['trackers=plausible,google', 'trackers'],
+    ['trackers=google-analytics&gaId=UA-1-1', 'gaId'],
+    ['cookieDomain=example.org;%20Path=/', 'cookieDomain'],
+    ['everyPage=yes', 'everyPage'],
+    ['fontSize=huge', 'fontSize'],
+  ]) {
+    const response = await request.get(`${HOST_ORIGIN}/?${query}`);
+    expect(response.status(), query).toBe(400);
+    expect(await response.text()).toContain(`Invalid parameter &quot;${parameter}&quot;`);
+  }
+});
+
+test('with JavaScript: trackers, GA id and docs links follow the form at once; a bad id is named on its field', async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/?trackers=plausible,matomo`);
+  await expect(everyPage(page)).toHaveValue(/data-adapters="matomo,plausible"/);
+  await page.getByRole('checkbox', { name: 'Matomo' }).uncheck();
+  await page.getByRole('checkbox', { name: 'Google Analytics' }).check();
+  await expect(everyPage(page)).toHaveValue(/data-adapters="plausible,gtag" data-ga-id="G-XXXXXXXXXX"/);
+  await expect(page).toHaveURL(`${HOST_ORIGIN}/?trackers=plausible,google-analytics`);
+  await expect(page.locator('#every-page-code-docs a')).toHaveText(['Plausible and optout-frame', 'Google Analytics and optout-frame']);
+  await expect(page.locator('#privacy-code-docs a').last()).toHaveAttribute('href', /client\.md#google-analytics$/);
+
+  const gaId = page.getByLabel('Google Analytics measurement ID');
+  await gaId.fill('UA-123');
+  await expect(gaId).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.locator('#gaId-error')).toHaveText(/Not valid: expected a Google Analytics measurement id/);
+  await gaId.fill('G-ABC1234');
+  await expect(gaId).not.toHaveAttribute('aria-invalid');
+  await expect(everyPage(page)).toHaveValue(/gtag\('config', 'G-ABC1234'\);/);
+  await expect(page).toHaveURL(`${HOST_ORIGIN}/?trackers=plausible,google-analytics&gaId=G-ABC1234`);
+
+  await page.getByRole('radio', { name: 'Tracker code only' }).check();
+  await expect(everyPage(page)).not.toHaveValue(/client\.js"|whenKnown/);
+});
+
+test('the preview sizes itself to the frame, as the real embed does', async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/`);
+  const iframe = page.locator('#preview');
+  const fits = async () => {
+    const content = await preview(page).locator('html').evaluate((root) => root.getBoundingClientRect().height);
+    const box = await iframe.evaluate((el) => el.clientHeight);
+    return Math.abs(box - Math.ceil(content));
+  };
+  await expect(preview(page).getByRole('status')).toBeVisible();
+  await expect.poll(fits).toBeLessThanOrEqual(1);
+  const withIntro = (await iframe.boundingBox())!.height;
+  await page.getByRole('radio', { name: 'Hidden' }).check();
+  await expect.poll(async () => (await iframe.boundingBox())!.height).toBeLessThan(withIntro);
+  await expect.poll(fits).toBeLessThanOrEqual(1);
+});
+
+test("an empty colour field's swatch shows the theme's colour, and says so", async ({ page }) => {
+  await page.goto(`${HOST_ORIGIN}/?theme=light`);
+  const picker = page.getByLabel('Pick the text colour');
+  const note = page.locator('#fontColor-note');
+  await expect(picker).toHaveValue('#1f2328');
+  await expect(note).toHaveText('Theme’s colour');
+  await page.getByRole('radio', { name: 'Dark' }).check();
+  await expect(picker).toHaveValue('#e8eaed');
+  await page.getByLabel('Text colour', { exact: true }).fill('ffcc00');
+  await expect(picker).toHaveValue('#ffcc00');
+  await expect(note).toBeHidden();
 });

@@ -16,8 +16,8 @@ async function open(page: Page, url: string): Promise<string> {
 }
 
 /**
- * This machine's Chromium refuses `localStorage` to a cross-site frame (see FACTS), so the frame
- * document is opened on its own here, where its storage works as it does in WebKit's frames;
+ * Chromium as these tests launch it throws on `localStorage` in a cross-site frame (it behaves as
+ * with third-party cookies blocked), so the frame document is opened on its own here, where its storage works as it does in WebKit's frames;
  * the engines suite runs the embedded case where the browser keeps the frame's storage.
  */
 test('an opt-out only the frame storage holds is painted before the frame script runs (cookie gone, as in WebKit)', async ({

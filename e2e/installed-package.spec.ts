@@ -1,14 +1,16 @@
-// The README's "Run it in production", walked as a new user would: pack, install the tarball into an empty folder, `npx optout-frame` with TLS files, a browser on *.test names.
+// The package as its users meet it, packed once: publint, attw, a strict TypeScript project importing every export, Node importing them, and `npx optout-frame` with TLS files (README, step 1; docs/deploying.md) on *.test names.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
-import { installTarball, npxOptoutFrame, packCleanCopy, scratchDir, startNpxOptoutFrame } from './installed-package.js';
+import { checkTarball, installTarball, npxOptoutFrame, packCleanCopy, scratchDir, startNpxOptoutFrame, type PackedProject } from './installed-package.js';
+import { importInNode, publicEntries, typeCheckConsumer } from './package-consumer.js';
 
 interface Manifest {
   readonly version: string;
+  readonly sideEffects: readonly string[];
   readonly bin: Record<string, string>;
   readonly exports: Record<string, { types: string; default: string }>;
 }
@@ -24,8 +26,19 @@ const NEEDED = [
   'dist/static/optout/index.html',
 ];
 
-/** What the tarball may hold: the package's manifest and README, and the built host, library, assets and static export. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|dist\/(lib|public|static)\/.+)$/;
+/** What the tarball may hold: the package's manifest, README, LICENSE and CHANGELOG, and the built host, library, assets and static export. */
+const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(lib|public|static)\/.+)$/;
+
+/** A `sideEffects` glob as bundlers read it: `**` any path, `*` any name within one folder. */
+function globPattern(glob: string): RegExp {
+  const source = glob
+    .replace(/^\.\//, '')
+    .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/\*\*/g, '\0')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\0/g, '.*');
+  return new RegExp(`^${source}$`);
+}
 
 /** True while something accepts TCP connections on the loopback port. */
 function portAnswers(port: number): Promise<boolean> {
@@ -57,21 +70,73 @@ async function toggleOverHttps(certs: TestCertificates, siteOrigin: string, host
   }
 }
 
-test('npm pack, npm install <tgz> into an empty folder, npx optout-frame with TLS files: the frame toggles over HTTPS on *.test names', async () => {
-  // Packing builds the whole project and installing fetches the dependencies: minutes, not seconds.
-  test.slow();
-  test.setTimeout(360_000);
-  const scratch = scratchDir();
+// Packing builds the whole project and installing fetches the dependencies: done once for the file,
+// so its tests run in order in one worker (a failed test does not skip the ones after it).
+test.describe.configure({ mode: 'default' });
+
+// Made in beforeAll, not when the file loads: Playwright also loads it only to list the tests.
+let scratch: ReturnType<typeof scratchDir> | undefined;
+let packed: PackedProject;
+let app: string;
+
+test.beforeAll(async () => {
+  test.setTimeout(300_000);
+  scratch = scratchDir();
+  packed = await packCleanCopy(scratch.dir);
+  app = await installTarball(scratch.dir, packed.tarball);
+});
+
+test.afterAll(() => scratch?.remove());
+
+test('npm pack from a clean copy builds first; the tarball holds LICENSE, README, CHANGELOG and the build, no tests or sources', () => {
+  expect(packed.hadDist).toBe(false);
+  expect(packed.files.filter((path) => !SHIPPED.test(path))).toEqual([]);
+  expect(packed.files.filter((path) => /\.test\.|\/testing\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
+  for (const needed of [...NEEDED, 'LICENSE', 'README.md', 'CHANGELOG.md']) expect(packed.files).toContain(needed);
+  // A pattern that matches nothing (a file moved or renamed) would let bundlers drop a script that registers something.
+  // (`./widget/**` is for this project's own Vite builds, which read the field too: the sources are not shipped.)
+  const shippedGlobs = manifest.sideEffects.filter((glob) => glob.startsWith('./dist/'));
+  expect(shippedGlobs.length).toBeGreaterThan(0);
+  for (const glob of shippedGlobs) expect(packed.files.some((path) => globPattern(glob).test(path)), glob).toBe(true);
+});
+
+test('publint --strict finds nothing in the tarball', async () => {
+  expect(await checkTarball('publint', packed.tarball)).toContain('All good!');
+});
+
+test('attw --profile esm-only: every export resolves to its types under node16 (ESM) and bundler', async () => {
+  // attw exits non-zero on any fault the profile counts; the table must also show each export resolved.
+  const report = await checkTarball('attw', packed.tarball);
+  for (const entry of publicEntries()) expect(report).toMatch(new RegExp(`"${entry}"\\s*│\\s*OK \\(ESM\\)\\s*│\\s*OK\\s*│`));
+});
+
+test('a strict TypeScript project (moduleResolution bundler, skipLibCheck false) type-checks an import of every export', () => {
+  const declared = typeCheckConsumer(app, publicEntries(), 'bundler');
+  expect(Object.keys(declared)).toEqual(publicEntries());
+});
+
+test('under node16 too, and Node imports every export with exactly the values its declarations promise', async () => {
+  const entries = publicEntries();
+  const declared = typeCheckConsumer(app, entries, 'node16');
+  const imported = await importInNode(app, entries);
+  expect(Object.keys(imported)).toEqual(entries);
+  for (const entry of entries) {
+    expect(imported[entry], entry).not.toEqual([]);
+    expect(imported[entry], entry).toEqual(declared[entry]);
+  }
+});
+
+test('optout-frame/request type-checks with neither DOM nor Node types, as in an edge function', () => {
+  const entry = 'optout-frame/request';
+  expect(publicEntries()).toContain(entry);
+  expect(typeCheckConsumer(app, [entry], 'bundler', 'bare')[entry]).toContain('optedOut');
+});
+
+test('npx optout-frame from the installed tarball, with TLS files: the frame toggles over HTTPS on *.test names', async () => {
+  test.setTimeout(180_000);
   const certs = exampleCertificates();
   const demo = await startHttpsDemo(certs);
   try {
-    const packed = await test.step('npm pack (prepack builds a clean copy)', () => packCleanCopy(scratch.dir));
-    expect(packed.hadDist).toBe(false);
-    expect(packed.files.filter((path) => !SHIPPED.test(path))).toEqual([]);
-    expect(packed.files.filter((path) => /\.test\.|\/testing\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
-    for (const needed of NEEDED) expect(packed.files).toContain(needed);
-
-    const app = await test.step('npm install <tgz> into an empty folder', () => installTarball(scratch.dir, packed.tarball));
     expect((await npxOptoutFrame(app, ['--version'])).stdout).toBe(`${version}\n`);
     expect((await npxOptoutFrame(app, ['--help'])).stdout).toContain('Usage: npx optout-frame [--help | --version]');
 
@@ -99,6 +164,5 @@ test('npm pack, npm install <tgz> into an empty folder, npx optout-frame with TL
   } finally {
     await demo.close();
     certs.remove();
-    scratch.remove();
   }
 });

@@ -1,10 +1,11 @@
 // e2e fixture: the package as a user gets it — `npm pack` from a clean copy of the project, `npm install <tgz>` into an empty folder, `npx optout-frame` there.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { CONSUMER_MANIFEST } from './package-consumer.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const run = promisify(execFile);
@@ -46,12 +47,26 @@ export async function packCleanCopy(workDir: string): Promise<PackedProject> {
   return { tarball: join(workDir, report.filename), files: report.files.map((file) => file.path), hadDist };
 }
 
-/** `npm install <tarball>` into a new, empty folder: the dependencies come from the registry (or npm's cache). */
+/**
+ * `npm install <tarball>` into a new, empty ESM project, with the Node types a TypeScript user of
+ * the server entry has (the version this project builds against). The dependencies come from
+ * npm's cache when it holds them, else from the registry.
+ */
 export async function installTarball(workDir: string, tarball: string): Promise<string> {
   const app = join(workDir, 'app');
   mkdirSync(app);
-  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball], { cwd: app, env: commandEnv() });
+  writeFileSync(join(app, 'package.json'), `${JSON.stringify(CONSUMER_MANIFEST, null, 2)}\n`);
+  const nodeTypes = `@types/node@${devDependencyRange('@types/node')}`;
+  await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', tarball, nodeTypes], { cwd: app, env: commandEnv() });
   return app;
+}
+
+/** The range this project's package.json asks for a development dependency. */
+function devDependencyRange(name: string): string {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+  const range = manifest.devDependencies[name];
+  if (range === undefined) throw new Error(`package.json has no devDependency ${name}`);
+  return range;
 }
 
 /** `npx optout-frame <args>` in `dir`, to its end. */
@@ -95,4 +110,23 @@ export function startNpxOptoutFrame(dir: string, env: Readonly<Record<string, st
 export function scratchDir(): { readonly dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'optout-installed-'));
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** The ecosystem's own package checkers, from this project's devDependencies, run on the tarball npm would publish. */
+const TARBALL_CHECKS = {
+  publint: (tarball: string) => ['publint', 'run', tarball, '--strict'],
+  // ESM-only, as Lit is: a CommonJS `require` of it is not a supported way in.
+  attw: (tarball: string) => ['attw', tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-emoji', '--no-color'],
+} as const;
+
+/** Runs publint or attw on `tarball`; resolves with its report, rejects with it when it finds a fault. */
+export async function checkTarball(tool: keyof typeof TARBALL_CHECKS, tarball: string): Promise<string> {
+  const [command, ...args] = TARBALL_CHECKS[tool](tarball);
+  try {
+    const { stdout, stderr } = await run(join(root, 'node_modules/.bin', command!), args, { cwd: root, env: commandEnv() });
+    return stdout + stderr;
+  } catch (error) {
+    const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string };
+    throw new Error(`${tool} found faults in ${tarball}:\n${stdout}${stderr}`);
+  }
 }

@@ -17,7 +17,7 @@ declare global {
 }
 
 /**
- * matomo.js's message listener, as FACTS.md describes it: it hears only messages whose origin
+ * matomo.js's message listener, as Matomo's tracker implements it: it hears only messages whose origin
  * has its tracker URL's host name, parses JSON strings, answers `maq_initial_value` with its
  * state and applies `maq_opted_in` (remember/forget consent), and posts each answer as a JSON
  * string to every <iframe> whose src is on that host name, with the message's origin as target.

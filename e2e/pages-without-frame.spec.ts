@@ -224,7 +224,7 @@ test('an opt-out in a frame on a page without the client stops tracking once the
 
   await optOutIn(page, url.frameOnly);
   // Within the bound the site's pages cannot know: nothing on the privacy page told them. This
-  // is the documented lag (README, "When the mirror can be stale"), at no cost to the page.
+  // is the documented lag (docs/storage.md, "When the mirror can be stale"), at no cost to the page.
   expect(await view(page, url.shortShop)).toEqual(free(false));
   expect(await plausibleHits(page)).toEqual(['pageview', 'pageview']);
 
@@ -293,8 +293,9 @@ test("cleared site data: without the mirror the bridge is asked, and the host's 
   await prepare(context);
   const plausibleHits = plausibleCollector();
   await optOutIn(page, url.privacy);
-  // The visitor clears this site's storage (the mirror, and Plausible's own switch with it).
+  // The visitor clears this site's data (both mirrors, and Plausible's own switch with them).
   await page.evaluate(() => localStorage.clear());
+  await context.clearCookies({ name: 'optout_state' });
 
   expect(await view(page, url.shop)).toEqual(oneBridge(undefined));
   await expect(tracking(page)).toHaveText('Tracking: off');

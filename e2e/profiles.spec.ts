@@ -223,7 +223,7 @@ test("the builder offers the profiles: choosing site A previews A's words and wr
   const preview = page.frameLocator('#preview');
   await expect(preview.getByText(A.intro, { exact: true }).filter({ visible: true })).toBeVisible();
   await expect(preview.getByRole('button', { name: A.optOutButton })).toBeVisible();
-  const code = page.getByRole('textbox', { name: 'Embed code' });
+  const code = page.getByRole('textbox', { name: 'On your privacy page' });
   await expect(code).toHaveValue(new RegExp(`<iframe src="${host.hostOrigin}/optout\\?site=a"`));
   await expect(code).toHaveValue(new RegExp(`title="${A.title}"`));
   await expect(code).toHaveValue(new RegExp(`<script src="${host.hostOrigin}/client.js" data-site="a" async>`));

@@ -18,10 +18,13 @@ const paqCommands = (page: Page) => page.evaluate(() => (window._paq ?? []).map(
 const gtagCalls = (page: Page) =>
   page.evaluate(() => (window.dataLayer ?? []).map((call) => JSON.parse(JSON.stringify(Array.from(call))) as unknown[]));
 
-const consentUpdates = async (page: Page) =>
+/** Consent mode v2 commands as `default:…`/`update:…` with the signals each sets, e.g. `update:analytics_storage=granted`. */
+const consentCommands = async (page: Page) =>
   (await gtagCalls(page))
-    .filter((call) => call[0] === 'consent' && call[1] === 'update')
-    .map((call) => (call[2] as { analytics_storage: string }).analytics_storage);
+    .filter((call) => call[0] === 'consent')
+    .map((call) => `${String(call[1])}:${Object.entries(call[2] as Record<string, string>).map(([signal, value]) => `${signal}=${value}`).join(',')}`);
+
+const allDenied = 'analytics_storage=denied,ad_storage=denied,ad_user_data=denied,ad_personalization=denied';
 
 async function optOutThenIn(page: Page, between: () => Promise<void>, after: () => Promise<void>): Promise<void> {
   const frame = optOutFrame(page);
@@ -57,21 +60,23 @@ test('Matomo: for a returning opted-out visitor, optUserOut is queued before the
   expect(commands).not.toContain('forgetUserOptOut');
 });
 
-test("Google Analytics: ga-disable-<ID> and consent mode's analytics_storage follow the visitor", async ({ page }) => {
+test("Google Analytics: ga-disable-<ID> and consent mode v2's four signals follow the visitor, the default first", async ({ page }) => {
   await page.goto('/trackers/gtag');
   await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
-  await expect.poll(() => consentUpdates(page)).toEqual(['granted']);
+  // A new visitor: all denied before anything is known, then only analytics storage granted (no ad signals asked for).
+  await expect.poll(() => consentCommands(page)).toEqual([`default:${allDenied}`, 'update:analytics_storage=granted']);
+  expect((await gtagCalls(page)).findIndex((call) => call[0] === 'config')).toBeGreaterThan(0);
   expect(await page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window])).toBe(false);
   const disabled = () => page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window]);
   await optOutThenIn(
     page,
     async () => {
       await expect.poll(disabled).toBe(true);
-      await expect.poll(() => consentUpdates(page)).toEqual(['granted', 'denied']);
+      await expect.poll(async () => (await consentCommands(page)).slice(2)).toEqual([`update:${allDenied}`]);
     },
     async () => {
       await expect.poll(disabled).toBe(false);
-      await expect.poll(() => consentUpdates(page)).toEqual(['granted', 'denied', 'granted']);
+      await expect.poll(async () => (await consentCommands(page)).slice(2)).toEqual([`update:${allDenied}`, 'update:analytics_storage=granted']);
     },
   );
 });
@@ -82,12 +87,35 @@ test('Google Analytics: for a returning opted-out visitor, both switches are set
   await expect(page.getByRole('status', { name: "Google Analytics's own switch" })).toHaveText(/^off/);
   await page.reload();
   const calls = await gtagCalls(page);
-  expect(calls.slice(0, 2)).toEqual([
-    ['consent', 'update', { analytics_storage: 'denied' }],
-    ['consent', 'default', { analytics_storage: 'denied' }],
-  ]);
-  expect(calls.findIndex((call) => call[0] === 'config')).toBeGreaterThan(1);
+  expect(calls[0]).toEqual(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+  expect(calls.findIndex((call) => call[0] === 'config')).toBeGreaterThan(0);
   expect(await page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window])).toBe(true);
+  // The frame confirms the opt-out: Google's tags were told so already, so no update follows.
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  expect(await consentCommands(page)).toEqual([`default:${allDenied}`]);
+});
+
+test('Google Analytics with data-ga-ad-signals="on": opted in grants the ad signals too, from the consent default on', async ({ page }) => {
+  const pages = await startPageServer();
+  const site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: pages.origin });
+  try {
+    const url = pages.page(
+      '/gtag-ads',
+      `<iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>
+       <script src="${site.hostOrigin}/client.js" data-adapters="gtag" data-ga-id="G-ADS1" data-ga-ad-signals="on"></script>
+       <script>window.dataLayer = window.dataLayer || []; function gtag(){dataLayer.push(arguments);} gtag('js', new Date()); gtag('config', 'G-ADS1');</script>`,
+    );
+    const status = page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`).getByRole('status');
+    await page.goto(url);
+    await expect(status).toHaveText(texts.optedIn);
+    const granted = 'analytics_storage=granted,ad_storage=granted,ad_user_data=granted,ad_personalization=granted';
+    await expect.poll(() => consentCommands(page)).toEqual([`default:${allDenied}`, `update:${granted}`]);
+    await page.reload();
+    await expect(status).toHaveText(texts.optedIn);
+    expect(await consentCommands(page)).toEqual([`default:${granted}`]);
+  } finally {
+    await Promise.all([site.close(), pages.close()]);
+  }
 });
 
 test('Fathom: localStorage.blockFathomTracking is set on opt-out and removed on opt-in, with no alert', async ({ page }) => {

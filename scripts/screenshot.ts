@@ -1,4 +1,4 @@
-// `npm run screenshot`: regenerates README's pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
+// `npm run screenshot`: regenerates the docs' pictures: docs/screenshot.png (the widget in the demo privacy page) and docs/builder.png.
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,7 @@ try {
   console.log('wrote docs/screenshot.png');
 
   const builder = await browser.newPage({ viewport: { width: 1100, height: 1000 }, deviceScaleFactor: 1 });
-  await builder.goto(`http://127.0.0.1:${port}/?lang=fr&theme=dark&fontSize=17px`);
+  await builder.goto(`http://127.0.0.1:${port}/?lang=fr&theme=dark&fontSize=17px&trackers=plausible`);
   await builder.frameLocator('#preview').getByRole('button').waitFor();
   await builder.screenshot({ path: `${root}docs/builder.png`, fullPage: true });
   console.log('wrote docs/builder.png');

@@ -1,6 +1,6 @@
 // createOptOutHost(): the Express app of the opt-out host, built without listening so tests and sites can mount it.
 import express, { type ErrorRequestHandler, type Express } from 'express';
-import { loadAssets, publicDir, type FrameAssets } from './assets.js';
+import { loadAssets, publicDir } from './assets.js';
 import { bridgeRoutes } from './bridge-routes.js';
 import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
@@ -9,16 +9,10 @@ import { documentCache } from './document-cache.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
+import type { HostOptions } from './host-options.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles } from './site-profiles.js';
 import { noStore, securityHeaders } from './security-headers.js';
-
-export interface HostOptions {
-  /** Built assets; read from `dist/public` by default. */
-  readonly assets?: FrameAssets;
-  /** Folder holding the built `assets/` (default `dist/public`). */
-  readonly publicDir?: URL;
-}
 
 export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
   const dir = options.publicDir ?? publicDir;

@@ -1,11 +1,13 @@
-// GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript.
+// GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript; a bad parameter is a 400 naming it.
 import express, { type Request, type Router } from 'express';
 import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
-import { builderStyles, renderBuilderPage } from './builder-page.js';
+import { renderBuilderPage } from './builder-page.js';
+import { builderStyles } from './builder-styles.js';
 import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
+import { parseIntegrationParams } from '../widget/shared/integration-params.js';
 import { hashSource, hostPolicy } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
@@ -24,12 +26,12 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     const fields = filledFields(req.query);
     // An unknown site is a 400 naming it, as on the frame.
     const site = requestProfile(profiles, fields).site;
-    const params = { ...parseFrameParams(fields), ...(site === undefined ? {} : { site }) };
+    const choices = { ...parseFrameParams(fields), ...parseIntegrationParams(fields), ...(site === undefined ? {} : { site }) };
     const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
     // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
     const document = documents(`builder ${hostOrigin} ${req.originalUrl}`, () => ({
-      html: renderBuilderPage({ params, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
+      html: renderBuilderPage({ choices, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
       csp,
     }));
     sendDocument(req, res, document);

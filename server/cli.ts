@@ -54,7 +54,7 @@ Example:
   HOST=0.0.0.0 PORT=443 OPTOUT_TLS_CERT=fullchain.pem OPTOUT_TLS_KEY=privkey.pem \\
   OPTOUT_ALLOWED_ORIGINS=https://example.org npx optout-frame
 
-Stops cleanly on SIGINT and SIGTERM. See "Run it in production" in the README.
+Stops cleanly on SIGINT and SIGTERM. See "Put it on your site" in the README and docs/deploying.md.
 `;
 }
 

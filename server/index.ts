@@ -1,4 +1,24 @@
 // The host as a library: `import { createOptOutHost, loadConfig } from 'optout-frame/server'`.
-export { createOptOutHost, type HostOptions } from './app.js';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createOptOutHost as createExpressHost } from './app.js';
+import type { HostConfig } from './config/index.js';
+import type { HostOptions } from './host-options.js';
+
+export type { HostOptions } from './host-options.js';
 export { loadConfig, ConfigError, type HostConfig } from './config/index.js';
 export { loadAssets, type FrameAssets } from './assets.js';
+
+/**
+ * The host as a request handler: `site.use(host)` in Express (any version) or Connect, or
+ * `http.createServer(host)`. Declared by shape rather than as Express's `Express`, so the
+ * package's types need no `@types/express` (a devDependency here) in a user's project, and a site
+ * on other Express types than ours can still mount it. At run time it is the Express app.
+ */
+export interface OptOutHost {
+  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+}
+
+/** The opt-out host, built without listening, serving the installed package's built assets. */
+export function createOptOutHost(config: HostConfig, options?: HostOptions): OptOutHost {
+  return createExpressHost(config, options);
+}

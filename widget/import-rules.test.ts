@@ -25,6 +25,8 @@ const broken: Array<[string, string, string]> = [
   ['the bridge imports Lit', 'widget/bridge/bridge.ts', "import { css } from 'lit';\nexport const c = css;\n"],
   ['the bridge imports the element', 'widget/bridge/bridge.ts', "import { OptOutToggle } from '../frame/optout-toggle.js';\nexport const t = OptOutToggle;\n"],
   ['the client imports the frame', 'widget/client/client.ts', "import { startFrameMessenger } from '../frame/frame-messenger.js';\nexport const s = startFrameMessenger;\n"],
+  ['the request module imports Node', 'request/opted-out.ts', "import { parse } from 'node:querystring';\nexport const p = parse;\n"],
+  ['the request module imports the server', 'request/opted-out.ts', "import { loadConfig } from '../server/config.js';\nexport const l = loadConfig;\n"],
   ['the frame imports the client', 'widget/frame/frame.ts', "import { readMirror } from '../client/client-mirror.js';\nexport const r = readMirror;\n"],
 ];
 

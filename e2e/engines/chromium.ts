@@ -29,6 +29,8 @@ function chromiumPage(page: Page): EnginePage {
       if (!element) throw new Error(`no visible button "${name}" in ${iframe}`);
       await element.click();
     },
+    cookies: async () =>
+      (await page.context().cookies(page.url())).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite })),
     close: () => page.close(),
   };
 }
@@ -49,7 +51,10 @@ export function chromiumEngine(): Engine {
     abilities: { gpc: false, javaScriptOff: true },
     async startSession(options: SessionOptions = {}) {
       if (options.gpc) throw new EngineUnsupportedError('chromium', 'gpc');
-      const context = await (await launched()).newContext({ javaScriptEnabled: options.javaScript !== false });
+      const context = await (await launched()).newContext({
+        javaScriptEnabled: options.javaScript !== false,
+        ...(options.proxy ? { proxy: { server: options.proxy }, ignoreHTTPSErrors: true } : {}),
+      });
       return chromiumSession(context);
     },
     stop: async () => {

@@ -9,6 +9,21 @@ export interface SessionOptions {
   readonly javaScript?: boolean;
   /** The browser sends Global Privacy Control (`Sec-GPC: 1`, `navigator.globalPrivacyControl`). */
   readonly gpc?: boolean;
+  /**
+   * Every request through this HTTP proxy (`http://127.0.0.1:PORT`), with TLS certificates
+   * unchecked: how made-up HTTPS names (`https://www.gazette.test:PORT`) reach the test's servers.
+   */
+  readonly proxy?: string;
+}
+
+/** A cookie as the browser's own store holds it (what the driver reports for the page's site). */
+export interface BrowserCookie {
+  readonly name: string;
+  readonly value: string;
+  readonly domain: string;
+  readonly path: string;
+  readonly secure: boolean;
+  readonly sameSite: string;
 }
 
 /** One tab. A frame is named by a CSS selector for its `<iframe>` in the top document. */
@@ -26,6 +41,8 @@ export interface EnginePage {
    * `<button>` in the frame whose accessible text is `name`, through any open shadow root.
    */
   clickInFrame(iframe: string, name: string): Promise<void>;
+  /** The cookies the browser would send to the top document's URL, with their attributes, from its cookie store. */
+  cookies(): Promise<BrowserCookie[]>;
   close(): Promise<void>;
 }
 

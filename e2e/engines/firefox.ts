@@ -6,8 +6,12 @@ import { findVisibleButton } from './frame-view.js';
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 
 /** Firefox preferences for a session's options: GPC is a real browser setting, as a user turns it on. */
-function preferences(options: SessionOptions): Record<string, boolean> {
+function preferences(options: SessionOptions): Record<string, boolean | number | string> {
+  const proxy = options.proxy ? new URL(options.proxy) : undefined;
   return {
+    ...(proxy
+      ? { 'network.proxy.type': 1, 'network.proxy.ssl': proxy.hostname, 'network.proxy.ssl_port': Number(proxy.port), 'network.proxy.http': proxy.hostname, 'network.proxy.http_port': Number(proxy.port) }
+      : {}),
     ...(options.gpc
       ? { 'privacy.globalprivacycontrol.enabled': true, 'privacy.globalprivacycontrol.functionality.enabled': true }
       : {}),
@@ -16,7 +20,8 @@ function preferences(options: SessionOptions): Record<string, boolean> {
 }
 
 function launch(options: SessionOptions): Promise<Browser> {
-  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: preferences(options) });
+  // With a proxy to made-up names, the test CA is not trusted: accept its certificates (acceptInsecureCerts).
+  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: preferences(options), acceptInsecureCerts: options.proxy !== undefined });
 }
 
 /** puppeteer's evaluate with the driver's plain argument type (its own flattens handles, which we never pass). */
@@ -48,6 +53,8 @@ function firefoxPage(page: Page): EnginePage {
       const { x, y } = await element.clickablePoint();
       await page.mouse.click(x, y);
     },
+    cookies: async () =>
+      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite: sameSite ?? '' })),
     close: () => page.close(),
   };
 }

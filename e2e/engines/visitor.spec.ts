@@ -65,14 +65,18 @@ test('a page without the frame loads no frame while the mirror is fresh, and ask
   await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (remembered by this site).');
   expect(await hostFramesOnceLoaded(page)).toBe(0);
 
-  // The same mirror, confirmed 31 minutes ago (past the 30-minute bound): an opt-in that old is
-  // not handed to page scripts; the bridge is asked first.
-  const mirrored = await page.evaluate((key) => localStorage.getItem(key), `optout-frame:${HOST_ORIGIN}`);
+  // The same mirrors (localStorage and the optout_state cookie), confirmed 31 minutes ago (past the
+  // 30-minute bound): an opt-in that old is not handed to page scripts; the bridge is asked first.
+  const mirrored = await page.evaluate((key) => [localStorage.getItem(key), document.cookie], `optout-frame:${HOST_ORIGIN}`);
   // A confirmed opt-in is there to backdate (else this would test the no-mirror path instead).
-  expect(mirrored).toMatch(/^0:default:\d+$/);
+  expect(mirrored[0]).toMatch(/^0:default:\d+$/);
+  expect(mirrored[1]).toMatch(/(^|; )optout_state=0:default:\d+(;|$)/);
   await page.evaluate((key) => {
-    const value = localStorage.getItem(key) ?? '';
-    localStorage.setItem(key, value.replace(/:\d+$/, `:${Math.floor(Date.now() / 1000) - 31 * 60}`));
+    const backdate = (value: string) => value.replace(/:\d+$/, `:${Math.floor(Date.now() / 1000) - 31 * 60}`);
+    localStorage.setItem(key, backdate(localStorage.getItem(key) ?? ''));
+    const cookie = /(?:^|; )optout_state=([^;]*)/.exec(document.cookie)?.[1] ?? '';
+    // The same name, host and path as the client wrote it (the demo is on localhost: host-only), so it is replaced.
+    document.cookie = `optout_state=${backdate(cookie)}; Path=/; SameSite=Lax`;
   }, `optout-frame:${HOST_ORIGIN}`);
   await page.reload();
   await expect.poll(() => textOf(page, 'tracking-source')).toBe('This visit would be counted (confirmed by the opt-out host).');

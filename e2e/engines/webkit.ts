@@ -65,6 +65,8 @@ function miniBrowserArgs(policy: WebKitPolicy, options: SessionOptions): string[
     ...(policy.itp ? ['--enable-itp'] : []),
     // Scripts in the documents off; the driver's own scripts still run, so it can read and click.
     ...(options.javaScript === false ? ['--enable-javascript-markup=false'] : []),
+    // Made-up HTTPS names through the test's proxy, their test certificate accepted.
+    ...(options.proxy ? [`--proxy=${options.proxy}`, '--ignore-tls-errors'] : []),
   ];
 }
 
@@ -96,6 +98,10 @@ function webkitPage(driver: WebDriver, handle: string): EnginePage {
         if (!button) throw new Error(`no visible button "${name}" in ${iframe}`);
         await button.click();
       }),
+    cookies: async () => {
+      await top();
+      return (await driver.manage().getCookies()).map(({ name, value, domain = '', path = '/', secure = false, sameSite = '' }) => ({ name, value, domain, path, secure, sameSite }));
+    },
     close: async () => {
       await top();
       if ((await driver.getAllWindowHandles()).length > 1) await driver.close();
@@ -125,6 +131,7 @@ export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
       .usingServer(await serverUrl())
       .withCapabilities({
         browserName: 'MiniBrowser',
+        ...(options.proxy ? { acceptInsecureCerts: true } : {}),
         'webkitgtk:browserOptions': { binary: miniBrowser, args: miniBrowserArgs(policy, options) },
       })
       .build();

@@ -27,7 +27,7 @@ async function formPostStatus(env: Record<string, string>): Promise<number> {
 async function builderEmbedCode(env: Record<string, string>): Promise<string> {
   host = await startInProcessHost(env);
   const { body } = await host.request({ path: '/', headers: PROXIED });
-  return /<textarea id="snippet"[^>]*>([^<]*)<\/textarea>/.exec(body)?.[1] ?? '';
+  return /<textarea id="privacy-code"[^>]*>([^<]*)<\/textarea>/.exec(body)?.[1] ?? '';
 }
 
 describe('OPTOUT_TRUST_PROXY', () => {

@@ -1,25 +1,32 @@
-// Embed-code builder script (GET /): live preview and code as options change, validated like the frame; copy button.
+// Embed-code builder script (GET /): live preview and both blocks of code as options change, validated like the host; copy buttons.
+import { builderPath, embedUrl, everyPageCode, privacyPageCode, type BuilderChoices } from '../shared/embed-snippet.js';
 import { parseFrameParams, ParamError } from '../shared/frame-params.js';
-import { embedSnippet, embedUrl, type EmbedOptions } from '../shared/embed-snippet.js';
+import { parseIntegrationParams } from '../shared/integration-params.js';
+import { trackerDocs } from '../shared/tracker-snippets.js';
+import { connectPicker } from './colour-pickers.js';
+import { clearCopyStatus, connectCopyButtons } from './copy-buttons.js';
+import { followPreviewHeight } from './preview-size.js';
 
 const form = document.getElementById('options') as HTMLFormElement;
 const preview = document.getElementById('preview') as HTMLIFrameElement;
-const snippet = document.getElementById('snippet') as HTMLTextAreaElement;
-const copyButton = document.getElementById('copy') as HTMLButtonElement;
-const copyStatus = document.getElementById('copy-status') as HTMLElement;
-const textFields = ['fontColor', 'backgroundColor', 'fontSize', 'fontFamily'];
+const privacyCode = document.getElementById('privacy-code') as HTMLTextAreaElement;
+const everyPageCodeArea = document.getElementById('every-page-code') as HTMLTextAreaElement;
+/** The fields whose value can be invalid: each has an error line `<name>-error`. */
+const checkedFields = ['gaId', 'cookieDomain', 'fontColor', 'backgroundColor', 'fontSize', 'fontFamily'];
 
-/** The form as the frame's query: empty fields mean "the default" and are left out. */
-function formQuery(): Record<string, string> {
-  const query: Record<string, string> = {};
+/** The form as the host reads its query: empty fields mean "the default" and are left out; ticked trackers are a list. */
+function formQuery(): Record<string, string | string[]> {
+  const query: Record<string, string | string[]> = {};
   for (const [name, value] of new FormData(form)) {
-    if (typeof value === 'string' && value.trim() !== '') query[name] = value.trim();
+    if (typeof value !== 'string' || value.trim() === '') continue;
+    if (name === 'trackers') query.trackers = [...((query.trackers as string[] | undefined) ?? []), value];
+    else query[name] = value.trim();
   }
   return query;
 }
 
 function showError(parameter: string | undefined, message: string): void {
-  for (const name of textFields) {
+  for (const name of checkedFields) {
     const field = document.getElementById(name) as HTMLInputElement;
     const invalid = name === parameter;
     if (invalid) field.setAttribute('aria-invalid', 'true');
@@ -36,71 +43,54 @@ function frameTitle(): string {
   return titles[language?.dataset.tag ?? language?.value ?? ''] ?? language?.dataset.title ?? 'Analytics opt-out';
 }
 
-/** Validates with the frame's own rules; only valid options reach the preview and the code. */
-function update(): void {
+/** The form's choices, validated with the host's own rules; an invalid one is named on its field. */
+function readChoices(): BuilderChoices | undefined {
   const query = formQuery();
-  let params;
   try {
-    params = parseFrameParams(query);
+    const site = typeof query.site === 'string' ? query.site : undefined;
+    const choices = { ...parseFrameParams(query), ...parseIntegrationParams(query), ...(site ? { site } : {}) };
+    showError(undefined, '');
+    return choices;
   } catch (error) {
     if (!(error instanceof ParamError)) throw error;
     showError(error.parameter, `Not valid: expected ${error.accepts}.`);
-    return;
+    return undefined;
   }
-  showError(undefined, '');
-  const site = query.site;
-  const options: EmbedOptions = site ? { ...params, site } : params;
+}
+
+/** Only valid choices reach the preview and the code. */
+function update(): void {
+  const choices = readChoices();
+  if (!choices) return;
   const title = frameTitle();
-  const src = embedUrl('', options);
+  const src = embedUrl('', choices);
   if (preview.getAttribute('src') !== src) preview.src = src;
   preview.title = `Preview: ${title}`;
-  snippet.value = embedSnippet(location.origin, options, title);
-  copyStatus.textContent = '';
-  // Keep the address shareable: reloading it shows the same options (and works without script).
-  history.replaceState(null, '', `/${src.slice('/optout'.length)}`);
-}
-
-/** Colour pickers next to the hex fields: a convenience, the text field stays the value. */
-function connectPicker(name: string): void {
-  const field = document.getElementById(name) as HTMLInputElement;
-  const picker = document.getElementById(`${name}-picker`) as HTMLInputElement;
-  const sync = () => {
-    const hex = field.value.trim().replace('#', '');
-    if (/^[0-9a-fA-F]{6}$/.test(hex)) picker.value = `#${hex.toLowerCase()}`;
-    else if (/^[0-9a-fA-F]{3}$/.test(hex)) picker.value = `#${[...hex.toLowerCase()].map((c) => c + c).join('')}`;
-  };
-  picker.addEventListener('input', () => {
-    field.value = picker.value.slice(1);
-    update();
-  });
-  field.addEventListener('input', sync);
-  sync();
-  picker.hidden = false;
-}
-
-/** Copies through the Clipboard API, or by selecting the text where that API is missing or refused. */
-async function copySnippet(): Promise<void> {
-  let copied = false;
-  try {
-    await navigator.clipboard.writeText(snippet.value);
-    copied = true;
-  } catch {
-    snippet.focus();
-    snippet.select();
-    // The old API still works where the new one is missing or refused (e.g. no permission).
-    copied = document.execCommand('copy');
+  const privacy = privacyPageCode(location.origin, choices, title);
+  const everyPage = everyPageCode(location.origin, choices);
+  if (privacyCode.value !== privacy || everyPageCodeArea.value !== everyPage) clearCopyStatus();
+  for (const [area, code] of [[privacyCode, privacy], [everyPageCodeArea, everyPage]] as const) {
+    area.value = code;
+    // As the server sizes it: the whole block in view, up to a screenful.
+    area.rows = Math.min(code.split('\n').length + 1, 28);
   }
-  copyStatus.textContent = copied ? 'Copied' : 'Press Ctrl+C (⌘C) to copy the selected code';
+  const links = trackerDocs(choices.trackers).map(({ href, text }) => Object.assign(document.createElement('a'), { href, textContent: text }));
+  for (const docs of document.querySelectorAll('.docs')) docs.replaceChildren(...links.flatMap((link) => [link.cloneNode(true), ' ']));
+  // Keep the address shareable: reloading it shows the same options (and works without script).
+  history.replaceState(null, '', builderPath(choices));
 }
 
-form.addEventListener('input', update);
-form.addEventListener('change', update);
+const swatches = [connectPicker(form, 'fontColor', update), connectPicker(form, 'backgroundColor', update)];
+const onChange = () => {
+  for (const sync of swatches) sync();
+  update();
+};
+form.addEventListener('input', onChange);
+form.addEventListener('change', onChange);
 form.addEventListener('submit', (event) => {
   event.preventDefault();
-  update();
+  onChange();
 });
-connectPicker('fontColor');
-connectPicker('backgroundColor');
-copyButton.addEventListener('click', () => void copySnippet());
-copyButton.hidden = false;
+followPreviewHeight(preview);
+connectCopyButtons();
 update();

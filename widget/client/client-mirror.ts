@@ -31,6 +31,19 @@ export function parseMirror(value: string | null | undefined): MirrorRecord | un
   return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
 }
 
+/** Of two records, the fresher: the later confirmation; on a tie, or with neither confirmed, the opt-out. */
+export function fresher(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
+  if (!a || !b) return a ?? b;
+  const [at, bt] = [confirmedWhen(a), confirmedWhen(b)];
+  if (at !== bt) return at > bt ? a : b;
+  return a.state.optedOut ? a : b;
+}
+
+/** A confirmation from the future (a clock set back, a forged value) counts as none. */
+function confirmedWhen({ confirmedAt }: MirrorRecord): number {
+  return confirmedAt === undefined || confirmedAt > Date.now() / 1000 ? -1 : confirmedAt;
+}
+
 // Storage may be disabled, full, or throw SecurityError (sandboxed pages, blocked cookies):
 // the mirror is a shortcut, never a reason to fail.
 export function readMirror(key: string): MirrorRecord | undefined {

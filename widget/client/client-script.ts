@@ -1,6 +1,7 @@
 // The classic-script build of the client (GET /client.js): defines `window.optout`, connected to the host it was loaded from.
 import { connectOptOut, OptOutError, type OptOutClient } from './client.js';
 import { applyNamedAdapters } from './adapters/named-adapters.js';
+import { isCookieDomain } from './cookie-mirror.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 
 declare global {
@@ -18,6 +19,14 @@ function maxAgeOf(tag: HTMLScriptElement): number {
   if (seconds !== undefined) return seconds;
   console.warn(`optout-frame: data-max-age must be a number of seconds >= 0, got "${given}"; using ${DEFAULT_MAX_AGE}`);
   return DEFAULT_MAX_AGE;
+}
+
+/** `data-cookie-domain` (`auto`, `none` or a domain); a bad value is named on the console and `auto` used. */
+function cookieDomainOf(tag: HTMLScriptElement): string {
+  const given = tag.dataset.cookieDomain ?? 'auto';
+  if (isCookieDomain(given)) return given;
+  console.warn(`optout-frame: data-cookie-domain must be "auto", "none" or a domain name, got "${given}"; using auto`);
+  return 'auto';
 }
 
 const script = document.currentScript;
@@ -39,7 +48,13 @@ if (script instanceof HTMLScriptElement && script.src && !window.optout) {
  */
 function connectOrRefuse(tag: HTMLScriptElement, site: string | undefined): OptOutClient {
   try {
-    return connectOptOut({ host: new URL('.', tag.src).href, site, maxAge: maxAgeOf(tag) });
+    return connectOptOut({
+      host: new URL('.', tag.src).href,
+      site,
+      maxAge: maxAgeOf(tag),
+      cookieDomain: cookieDomainOf(tag),
+      mirrorCookie: tag.dataset.mirrorCookie !== 'off',
+    });
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)} (data-site on the client.js tag); treating the visitor as opted out`);
     return refusingClient(error instanceof OptOutError ? error : new OptOutError('INVALID_SITE', String(error)));

@@ -1,7 +1,7 @@
 // connectOptOut() in a stand-in page (a visible frame, the site's storage): whenKnown() answers at once when the state is known, after the frame otherwise, opted out when it cannot answer.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL } from '../shared/protocol.js';
-import { connectOptOut } from './client.js';
+import { connectOptOut, OptOutError } from './client.js';
 import { encodeMirror, mirrorKey } from './client-mirror.js';
 
 const HOST = 'https://optout.example.org';
@@ -83,5 +83,28 @@ describe('optout.whenKnown()', () => {
     await expect(known).resolves.toBe(true);
     optout.destroy();
     await expect(optout.whenKnown()).resolves.toBe(true);
+  });
+});
+
+describe('the cookie mirror options', () => {
+  it('a cookieDomain that is not auto, none or a domain name is a typed error naming it', () => {
+    pageWorld();
+    const connect = () => connectOptOut({ host: HOST, cookieDomain: 'example.org; Secure' });
+    expect(connect).toThrow(OptOutError);
+    expect(connect).toThrow(expect.objectContaining({ code: 'INVALID_COOKIE_DOMAIN', message: expect.stringContaining('"example.org; Secure"') }));
+  });
+
+  it("the frame's answer goes to the cookie too; mirrorCookie: false leaves document.cookie alone", () => {
+    const { answer } = pageWorld();
+    const withCookie = connectOptOut({ host: HOST });
+    answer(true);
+    // (This stand-in document.cookie keeps the last line written, attributes and all.)
+    expect(document.cookie).toMatch(/^optout_state=1:choice:\d+; Domain=.*; SameSite=Lax; Secure$/);
+    withCookie.destroy();
+    const { answer: answerAgain } = pageWorld();
+    const without = connectOptOut({ host: HOST, mirrorCookie: false });
+    answerAgain(true);
+    expect(document.cookie).toBe('');
+    without.destroy();
   });
 });

@@ -3,6 +3,7 @@ import type { OptOutState } from '../shared/choice.js';
 import { isSiteId } from '../shared/frame-params.js';
 import { parseFrameMessage, type FrameMessage } from '../shared/protocol.js';
 import { mirrorKey } from './client-mirror.js';
+import { isCookieDomain, openCookieMirror } from './cookie-mirror.js';
 import { frameHearing, type FrameHearing } from './frame-hearing.js';
 import { resizeFramesOf } from './frame-height.js';
 import { openFrameLink } from './frame-link.js';
@@ -10,6 +11,7 @@ import { openKnownState, type OptOutSubscriber } from './known-state.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 import { OptOutError } from './optout-error.js';
 import { openPendingRequests, type PendingRequests } from './pending-requests.js';
+import { openSiteMirror } from './site-mirror.js';
 import { refreshWhenStale } from './stale-refresh.js';
 import { whenKnown } from './when-known.js';
 
@@ -29,6 +31,13 @@ export interface ConnectOptions {
    * analytics visit): younger, the mirror answers and no frame is loaded; older, the bridge is asked.
    */
   readonly maxAge?: number;
+  /**
+   * The `Domain` of the `optout_state` cookie: `auto` (default: the widest the browser accepts,
+   * so every subdomain shares it), `none` (this host only), or a domain such as `example.org`.
+   */
+  readonly cookieDomain?: string;
+  /** Keep the `optout_state` cookie beside the localStorage mirror (default `true`). */
+  readonly mirrorCookie?: boolean;
 }
 
 export interface OptOutClient {
@@ -78,15 +87,23 @@ function siteId(site: string | undefined): string | undefined {
   throw new OptOutError('INVALID_SITE', `optout-frame: site must be a site id like "news", got ${JSON.stringify(site)}`);
 }
 
+/** `cookieDomain` as given: `auto`, `none` or a domain name, else a typed error naming it. */
+function checkCookieDomain(domain: string): string {
+  if (isCookieDomain(domain)) return domain;
+  throw new OptOutError('INVALID_COOKIE_DOMAIN', `optout-frame: cookieDomain must be "auto", "none" or a domain name, got ${JSON.stringify(domain)}`);
+}
+
 /**
  * The parts, top to bottom: what the page knows (mirror, GPC, other tabs, subscribers), the link
  * to the frame or bridge, the requests in flight, and how each state the frame tells is heard.
  */
-export function connectOptOut({ host, timeout = 3000, site, maxAge = DEFAULT_MAX_AGE }: ConnectOptions): OptOutClient {
+export function connectOptOut(options: ConnectOptions): OptOutClient {
+  const { host, timeout = 3000, site, maxAge = DEFAULT_MAX_AGE, cookieDomain = 'auto', mirrorCookie = true } = options;
   const base = hostBase(host);
   const profile = siteId(site);
   const hostOrigin = base.origin;
-  const known = openKnownState(mirrorKey(hostOrigin), checkMaxAge(maxAge));
+  const cookie = mirrorCookie ? openCookieMirror(checkCookieDomain(cookieDomain)) : undefined;
+  const known = openKnownState(openSiteMirror(mirrorKey(hostOrigin), cookie), checkMaxAge(maxAge));
   const link = openFrameLink(base, profile, () => requests.resend());
   const requests = openPendingRequests({ hostOrigin, timeout, send: (id, type) => link.post(id, type) });
   const hear = frameHearing(known, requests);

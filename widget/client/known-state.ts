@@ -1,8 +1,9 @@
-// What the page knows of the choice: the site's first-party mirror, the browser's GPC signal, other tabs' changes, and who listens.
+// What the page knows of the choice: the site's first-party mirror (localStorage and cookie), the browser's GPC signal, other tabs' changes, and who listens.
 import type { OptOutState } from '../shared/choice.js';
 import { browserSendsGpc } from '../shared/gpc.js';
-import { parseMirror, readMirror, writeMirror } from './client-mirror.js';
+import { parseMirror } from './client-mirror.js';
 import { judgeMirror, type MirrorVerdict } from './mirror-freshness.js';
+import type { SiteMirror } from './site-mirror.js';
 
 /** Called with `{ optedOut, reason }` at once (when a state is known) and on every change. */
 export type OptOutSubscriber = (state: OptOutState) => void;
@@ -24,12 +25,12 @@ export interface KnownState {
 }
 
 /** `maxAge`: seconds a state a frame confirmed is trusted without asking one (see mirror-freshness.ts). */
-export function openKnownState(mirrorKey: string, maxAge: number): KnownState {
+export function openKnownState(mirror: SiteMirror, maxAge: number): KnownState {
   const subscribers = new Set<OptOutSubscriber>();
   // The page sees the browser's GPC signal too: opted out before the frame answers, or if it never does.
-  const judgeRecord = (record = readMirror(mirrorKey)) =>
+  const judgeRecord = (record = mirror.read()) =>
     judgeMirror({ mirror: record, now: nowSeconds(), maxAge, gpc: browserSendsGpc(navigator) });
-  const stored = readMirror(mirrorKey);
+  const stored = mirror.read();
   const verdict = judgeRecord(stored);
   const mirrored = stored?.state;
   let current = verdict.known;
@@ -44,7 +45,7 @@ export function openKnownState(mirrorKey: string, maxAge: number): KnownState {
   };
   /** Another tab wrote the mirror (its frame told it of a change): same site, same visitor. */
   const onStorage = (event: StorageEvent) => {
-    if (event.key !== mirrorKey) return;
+    if (event.key !== mirror.key) return;
     const record = parseMirror(event.newValue);
     if (record) update(record.state);
   };
@@ -58,7 +59,7 @@ export function openKnownState(mirrorKey: string, maxAge: number): KnownState {
     verdict,
     judge: () => judgeRecord(),
     learn(state) {
-      writeMirror(mirrorKey, { state, confirmedAt: nowSeconds() });
+      mirror.write({ state, confirmedAt: nowSeconds() });
       update(state);
     },
     subscribe(fn) {

@@ -1,5 +1,7 @@
-// The embed code a site owner pastes: the frame's query for chosen options, the <iframe> and the client script tag.
+// The code a site owner pastes: the frame's query for chosen options, the <iframe>, the client script tag and the trackers' snippets.
 import type { FrameParams } from './frame-params.js';
+import { integrationQuery, type IntegrationParams } from './integration-params.js';
+import { GA_ID_PLACEHOLDER, TRACKER_INFO } from './tracker-snippets.js';
 
 /** What the builder lets a site owner choose: the frame's parsed parameters, and the host's profile. */
 export interface EmbedOptions extends FrameParams {
@@ -34,17 +36,59 @@ function escapeAttribute(value: string): string {
   return value.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
+/** Everything the builder lets a site owner choose: the frame's options and the integration's. */
+export type BuilderChoices = EmbedOptions & IntegrationParams;
+
 /**
- * The code to paste: the `<iframe>` (a title for screen readers, lazy loading, a starting
- * height) and `client.js`, which sizes the `<iframe>` to its content from then on (and talks to
- * the same profile, by `data-site`).
+ * The `client.js` tag: the profile (`data-site`), the trackers' adapters and the cookie mirror's
+ * domain. With adapters it is a plain (blocking) script, so it runs before the trackers below it.
  */
-export function embedSnippet(hostOrigin: string, options: EmbedOptions, title: string): string {
-  const height = options.showIntro ? 180 : 110;
+export function clientTag(hostOrigin: string, choices: BuilderChoices): string {
+  const attributes = [`src="${escapeAttribute(hostOrigin)}/client.js"`];
+  if (choices.site) attributes.push(`data-site="${escapeAttribute(choices.site)}"`);
+  const adapters = choices.trackers.map((tracker) => TRACKER_INFO[tracker].adapter);
+  if (adapters.length > 0) attributes.push(`data-adapters="${adapters.join(',')}"`);
+  if (choices.trackers.includes('google-analytics')) attributes.push(`data-ga-id="${escapeAttribute(choices.gaId ?? GA_ID_PLACEHOLDER)}"`);
+  if (choices.cookieDomain !== 'auto') attributes.push(`data-cookie-domain="${escapeAttribute(choices.cookieDomain)}"`);
+  if (adapters.length === 0) attributes.push('async');
+  return `<script ${attributes.join(' ')}></script>`;
+}
+
+/**
+ * "On your privacy page": the `<iframe>` (a title for screen readers, lazy loading, a starting
+ * height) and `client.js`, which sizes the `<iframe>` to its content from then on and keeps the
+ * trackers' own switches in step on this page too.
+ */
+export function privacyPageCode(hostOrigin: string, choices: BuilderChoices, title: string): string {
+  const height = choices.showIntro ? 180 : 110;
   return [
-    `<iframe src="${escapeAttribute(embedUrl(hostOrigin, options))}"`,
+    `<iframe src="${escapeAttribute(embedUrl(hostOrigin, choices))}"`,
     `        title="${escapeAttribute(title)}" loading="lazy"`,
     `        style="border:0;width:100%;height:${height}px"></iframe>`,
-    `<script src="${escapeAttribute(hostOrigin)}/client.js"${options.site ? ` data-site="${escapeAttribute(options.site)}"` : ''} async></script>`,
+    clientTag(hostOrigin, choices),
   ].join('\n');
+}
+
+/**
+ * "On every other page": `client.js` with the adapters first, so a remembered opt-out reaches
+ * the trackers' switches before their first hit, then each tracker's snippet, its start held
+ * until `optout.whenKnown()`. Without the client on every page, the trackers' plain snippets:
+ * they read the switches the privacy page's client set.
+ */
+export function everyPageCode(hostOrigin: string, choices: BuilderChoices): string {
+  const gaId = choices.gaId ?? GA_ID_PLACEHOLDER;
+  const snippets = choices.trackers.map((tracker) => TRACKER_INFO[tracker].snippet(choices.everyPage, gaId));
+  if (!choices.everyPage) {
+    const note = "<!-- No optout-frame code here: each tracker reads its own switch, which client.js set on the privacy page -->";
+    return [note, ...snippets].join('\n');
+  }
+  return [clientTag(hostOrigin, choices), ...snippets].join('\n');
+}
+
+/** The builder's own address for the choices (`/?…`): the frame's options, then the integration's. */
+export function builderPath(choices: BuilderChoices): string {
+  // Commas stay readable in a shared address (`trackers=plausible,matomo`).
+  const integration = integrationQuery(choices).map(([name, value]) => `${name}=${encodeURIComponent(value).replaceAll('%2C', ',')}`);
+  const text = [embedQuery(choices), ...integration].filter((part) => part !== '').join('&');
+  return `/${text ? `?${text}` : ''}`;
 }

@@ -1,8 +1,13 @@
 // The frame document's colour themes as CSS text: light, dark, and auto (follows prefers-color-scheme).
 
-/** Readable defaults for one theme; both pass WCAG AA (the text is about 15:1 on its background). */
-const light = 'color-scheme:light;--optout-font-color:#1f2328;--optout-background-color:#ffffff;';
-const dark = 'color-scheme:dark;--optout-font-color:#e8eaed;--optout-background-color:#1b1c1f;';
+/** Readable defaults for each theme; both pass WCAG AA (the text is about 15:1 on its background). The builder shows them for empty colour fields. */
+export const themeColours = {
+  light: { fontColor: '#1f2328', backgroundColor: '#ffffff' },
+  dark: { fontColor: '#e8eaed', backgroundColor: '#1b1c1f' },
+} as const;
+
+const light = `color-scheme:light;--optout-font-color:${themeColours.light.fontColor};--optout-background-color:${themeColours.light.backgroundColor};`;
+const dark = `color-scheme:dark;--optout-font-color:${themeColours.dark.fontColor};--optout-background-color:${themeColours.dark.backgroundColor};`;
 
 /**
  * Keyed by `<html data-theme>`, so the server (attribute in the first HTML) and the static export

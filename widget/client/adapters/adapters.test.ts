@@ -203,25 +203,64 @@ describe('posthog adapter', () => {
 });
 
 describe('gtag adapter', () => {
-  it("sets window['ga-disable-<id>'] for each id and updates consent mode through gtag()", () => {
+  const denied = { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' };
+
+  /** gtag() defined by the page: the calls it receives. */
+  function recordGtag(): unknown[][] {
     const calls: unknown[][] = [];
     globals.gtag = (...args: unknown[]) => calls.push(args);
+    return calls;
+  }
+
+  it("sets window['ga-disable-<id>'] for each id; consent v2: default all denied when opted out, then only analytics_storage granted on opt-in", () => {
+    const calls = recordGtag();
     const { source, announce } = fakeSource(true);
     gtag(source, { measurementId: ['G-AAAA1111', ' G-BBBB2222 '] });
     expect(globals['ga-disable-G-AAAA1111']).toBe(true);
     expect(globals['ga-disable-G-BBBB2222']).toBe(true);
-    expect(calls).toEqual([['consent', 'update', { analytics_storage: 'denied' }]]);
+    expect(calls).toEqual([['consent', 'default', denied]]);
     announce(false);
     expect(globals['ga-disable-G-AAAA1111']).toBe(false);
     expect(calls.at(-1)).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
+    announce(true);
+    expect(calls.at(-1)).toEqual(['consent', 'update', denied]);
+    expect(calls).toHaveLength(3);
   });
 
-  it('queues the consent update on dataLayer as an arguments object when gtag() is not defined yet', () => {
+  it('an unknown visitor starts all denied, and an opt-out confirmed later sends no update', () => {
+    const calls = recordGtag();
+    const { source, announce } = fakeSource(undefined);
+    gtag(source);
+    expect(calls).toEqual([['consent', 'default', denied]]);
+    announce(true);
+    expect(calls).toHaveLength(1);
+    announce(false);
+    expect(calls.at(-1)).toEqual(['consent', 'update', { analytics_storage: 'granted' }]);
+  });
+
+  it('a remembered opt-in: the default grants analytics_storage only; with adSignals all four', () => {
+    const calls = recordGtag();
+    gtag(fakeSource(false).source);
+    expect(calls).toEqual([['consent', 'default', { ...denied, analytics_storage: 'granted' }]]);
+    const withAds = recordGtag();
+    const { source, announce } = fakeSource(false);
+    gtag(source, { adSignals: true });
+    const granted = { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' };
+    expect(withAds).toEqual([['consent', 'default', granted]]);
+    announce(true);
+    announce(false);
+    expect(withAds.slice(1)).toEqual([
+      ['consent', 'update', denied],
+      ['consent', 'update', granted],
+    ]);
+  });
+
+  it('queues the consent default on dataLayer as an arguments object when gtag() is not defined yet', () => {
     gtag(fakeSource(true).source, { measurementId: 'G-AAAA1111' });
     const dataLayer = globals.dataLayer as unknown[];
     expect(dataLayer).toHaveLength(1);
     expect(Object.prototype.toString.call(dataLayer[0])).toBe('[object Arguments]');
-    expect(Array.from(dataLayer[0] as ArrayLike<unknown>)).toEqual(['consent', 'update', { analytics_storage: 'denied' }]);
+    expect(Array.from(dataLayer[0] as ArrayLike<unknown>)).toEqual(['consent', 'default', denied]);
   });
 
   it('leaves consent mode alone with consentMode: false', () => {
@@ -260,6 +299,16 @@ describe('applyNamedAdapters', () => {
     stop();
     announce(false);
     expect(localStorage.getItem('plausible_ignore')).toBe('true');
+  });
+
+  it('data-ga-ad-signals="on" grants the ad signals with analytics_storage', () => {
+    applyNamedAdapters(fakeSource(false).source, 'gtag', { gaAdSignals: 'on' });
+    applyNamedAdapters(fakeSource(false).source, 'gtag', { gaAdSignals: 'yes please' });
+    const defaults = (globals.dataLayer as ArrayLike<unknown>[]).map((call) => Array.from(call)[2]);
+    expect(defaults).toEqual([
+      { analytics_storage: 'granted', ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' },
+      { analytics_storage: 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' },
+    ]);
   });
 
   it('applies nothing for an empty list', () => {

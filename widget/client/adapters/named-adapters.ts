@@ -19,8 +19,8 @@ const byName: Record<AdapterName, (source: OptOutSource, attributes: AdapterAttr
   plausible: (source) => plausible(source),
   umami: (source) => umami(source),
   posthog: (source) => posthog(source),
-  // data-ga-id="G-XXXXXXX" (several ids separated by commas)
-  gtag: (source, attributes) => gtag(source, { measurementId: attributes.gaId }),
+  // data-ga-id="G-XXXXXXX" (several ids separated by commas); data-ga-ad-signals="on" grants the ad signals when opted in.
+  gtag: (source, attributes) => gtag(source, { measurementId: attributes.gaId, adSignals: attributes.gaAdSignals === 'on' }),
   fathom: (source) => fathom(source),
 };
 

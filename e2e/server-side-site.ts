@@ -1,0 +1,96 @@
+// e2e fixture: a site with its own Express server on two subdomains (www. and shop.gazette.test) over HTTPS, which makes a server-side tracking call per page view unless optedOut(req) says no; the host on optout.example.test; a collector that counts the calls.
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { optedOut } from '../request/opted-out.js';
+import { loadConfig } from '../server/config/index.js';
+import { close, listen } from '../server/listen.js';
+import { makeTestCertificates, type TestCertificates } from '../server/testing/tls-certificates.js';
+import { startHttpsHost, type HttpsServer } from './https-origins.js';
+
+export const HOST_NAME = 'optout.example.test';
+export const WWW_NAME = 'www.gazette.test';
+export const SHOP_NAME = 'shop.gazette.test';
+
+/** One page view as the site's server saw it. */
+export interface SiteView {
+  readonly site: string;
+  readonly path: string;
+  /** The `Cookie` request header, as received. */
+  readonly cookie: string | undefined;
+  readonly secGpc: string | undefined;
+  readonly optedOut: boolean | undefined;
+}
+
+export interface ServerSideSite {
+  /** `https://<name>:PORT` of the site's server. */
+  origin(name: string): string;
+  readonly hostOrigin: string;
+  /** Every page view the site's server answered, in order. */
+  readonly views: SiteView[];
+  /** The server-side tracking calls the collector received (`<site><path>`), in order. */
+  readonly hits: string[];
+  close(): Promise<void>;
+}
+
+/** The site's pages: the privacy page shows the frame; an article has client.js alone (it loads the bridge only when it must). */
+function pages(hostOrigin: string): Record<string, string> {
+  const client = `<script src="${hostOrigin}/client.js"></script><script>window.cachedAtStart = optout.cached;</script>`;
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+  return {
+    '/privacy': page('Privacy', `<iframe src="${hostOrigin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:160px"></iframe>${client}`),
+    '/article': page('Article', `<p>Some article text.</p>${client}`),
+  };
+}
+
+/** The site's own server: per page view, the server-side tracking call a site makes (Matomo's HTTP API, GA4's Measurement Protocol, …), skipped when opted out. */
+function siteApp(hostOrigin: string, collector: string, views: SiteView[]): express.Express {
+  const app = express();
+  const documents = pages(hostOrigin);
+  app.get('/{*path}', async (req, res) => {
+    const body = documents[req.path];
+    if (body === undefined) return void res.status(404).end();
+    const state = optedOut(req);
+    views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: state });
+    if (state !== true) await fetch(`${collector}/hit?page=${encodeURIComponent(`${req.hostname}${req.path}`)}`, { method: 'POST' });
+    res.set('Cache-Control', 'no-store').type('html').send(body);
+  });
+  return app;
+}
+
+async function startCollector(hits: string[]): Promise<{ origin: string; server: Server }> {
+  const server = createServer((req, res) => {
+    hits.push(new URL(req.url ?? '/', 'http://collector').searchParams.get('page') ?? '?');
+    res.writeHead(204).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** Starts the collector, the site's server and the host (allowed: both subdomains); one certificate for every name. */
+export async function startServerSideSite(): Promise<ServerSideSite> {
+  const certs: TestCertificates = makeTestCertificates([HOST_NAME, WWW_NAME, SHOP_NAME]);
+  const views: SiteView[] = [];
+  const hits: string[] = [];
+  const collector = await startCollector(hits);
+  // The site's app needs the host's origin, and the host needs the site's origins: the app is set once both listen.
+  const app: { current?: express.Express } = {};
+  const { tls } = loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile });
+  const siteServer = await listen((req, res) => (app.current ? app.current(req, res) : res.writeHead(503).end()), 0, '127.0.0.1', { tls });
+  const sitePort = (siteServer.address() as AddressInfo).port;
+  const origin = (name: string) => `https://${name}:${sitePort}`;
+  const host: HttpsServer = await startHttpsHost(certs, { OPTOUT_ALLOWED_ORIGINS: [origin(WWW_NAME), origin(SHOP_NAME)].join(',') });
+  const hostOrigin = host.origin(HOST_NAME);
+  app.current = siteApp(hostOrigin, collector.origin, views);
+  return {
+    origin,
+    hostOrigin,
+    views,
+    hits,
+    close: async () => {
+      await Promise.all([close(siteServer, 0), host.close(), new Promise((resolve) => collector.server.close(resolve))]);
+      certs.remove();
+    },
+  };
+}

@@ -1,0 +1,158 @@
+// The optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do: Domain auto, none or named; attributes; the fresher mirror wins.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { encodeMirror, type MirrorRecord } from './client-mirror.js';
+import { isCookieDomain, openCookieMirror } from './cookie-mirror.js';
+import { openSiteMirror } from './site-mirror.js';
+
+/** Public suffixes of this stand-in browser (a real one reads the Public Suffix List). */
+const PUBLIC_SUFFIXES = new Set(['test', 'uk', 'co.uk', 'org']);
+
+interface StoredCookie {
+  readonly value: string;
+  readonly domain: string | undefined;
+  readonly attributes: string;
+}
+
+/** A page at `url` whose `document.cookie` stores what a browser would, and records every write. */
+function cookieJar(url: string) {
+  const { hostname, protocol } = new URL(url);
+  const stored = new Map<string, StoredCookie>();
+  const writes: string[] = [];
+  vi.stubGlobal('location', { hostname, protocol });
+  vi.stubGlobal('document', {
+    get cookie() {
+      return [...stored.values()].map((cookie) => `optout_state=${cookie.value}`).join('; ');
+    },
+    set cookie(line: string) {
+      writes.push(line);
+      const [pair = '', ...attributes] = line.split('; ');
+      const value = pair.slice(pair.indexOf('=') + 1);
+      const domain = /^Domain=(.*)$/i.exec(attributes.find((a) => /^Domain=/i.test(a)) ?? '')?.[1]?.replace(/^\./, '');
+      if (domain !== undefined && (PUBLIC_SUFFIXES.has(domain) || !(hostname === domain || hostname.endsWith(`.${domain}`)))) return;
+      stored.set(domain ?? `host:${hostname}`, { value, domain, attributes: attributes.filter((a) => !/^Domain=/i.test(a)).join('; ') });
+    },
+  });
+  return { stored, writes };
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+const record = (optedOut: boolean, confirmedAt?: number): MirrorRecord => ({ state: { optedOut, reason: 'choice' }, confirmedAt });
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the optout_state cookie', () => {
+  it.each([
+    ['https://www.gazette.test/', 'gazette.test', ['test', 'gazette.test']],
+    ['https://gazette.test/', 'gazette.test', ['test', 'gazette.test']],
+    ['https://shop.news.example.co.uk/', 'example.co.uk', ['uk', 'co.uk', 'example.co.uk']],
+  ])('Domain auto on %s: the shortest suffix the browser stores, %s', (url, domain, tried) => {
+    const { stored, writes } = cookieJar(url);
+    const mirror = openCookieMirror('auto');
+    mirror.write(record(true, now()));
+    expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([domain]);
+    expect(writes.map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(tried);
+    // The domain found is kept: the next write goes straight there.
+    mirror.write(record(false, now()));
+    expect(writes).toHaveLength(tried.length + 1);
+    expect(mirror.read()?.state.optedOut).toBe(false);
+  });
+
+  it('a value already there (the same state within the same second) is not written again, so no refused domain is taken for the one that stored it', () => {
+    const { stored, writes } = cookieJar('https://www.gazette.test/');
+    const at = now();
+    openCookieMirror('auto').write(record(false, at));
+    // Another page view within the same second: the same value is already visible.
+    const mirror = openCookieMirror('auto');
+    mirror.write(record(false, at));
+    expect(writes).toHaveLength(2);
+    mirror.write(record(true, at));
+    expect(writes.slice(2).map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(['test', 'gazette.test']);
+    expect([...stored.values()].map((cookie) => [cookie.domain, cookie.value])).toEqual([['gazette.test', `1:choice:${at}`]]);
+  });
+
+  it.each(['http://localhost:8080/', 'http://127.0.0.1:8080/', 'http://[::1]:8080/'])('%s takes a host-only cookie', (url) => {
+    const { stored, writes } = cookieJar(url);
+    openCookieMirror('auto').write(record(true, now()));
+    expect(writes).toHaveLength(1);
+    expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([undefined]);
+  });
+
+  it('none: host-only; a named domain: that one, or host-only when the browser refuses it', () => {
+    const { stored } = cookieJar('https://www.gazette.test/');
+    openCookieMirror('none').write(record(true, now()));
+    expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([undefined]);
+    const named = cookieJar('https://shop.gazette.test/');
+    openCookieMirror('gazette.test').write(record(true, now()));
+    expect([...named.stored.values()].map((cookie) => cookie.domain)).toEqual(['gazette.test']);
+    const refused = cookieJar('https://shop.gazette.test/');
+    openCookieMirror('other.test').write(record(true, now()));
+    expect([...refused.stored.values()].map((cookie) => cookie.domain)).toEqual([undefined]);
+  });
+
+  it('Path=/, SameSite=Lax, a 400-day Max-Age, and Secure on https only', () => {
+    const secure = cookieJar('https://www.gazette.test/');
+    openCookieMirror('auto').write(record(true, 1_767_225_600));
+    expect([...secure.stored.values()]).toEqual([
+      { value: '1:choice:1767225600', domain: 'gazette.test', attributes: 'Path=/; Max-Age=34560000; SameSite=Lax; Secure' },
+    ]);
+    const plain = cookieJar('http://localhost/');
+    openCookieMirror('auto').write(record(false));
+    expect([...plain.stored.values()][0]?.attributes).toBe('Path=/; Max-Age=34560000; SameSite=Lax');
+  });
+
+  it('reads the freshest of several cookies of the name, and survives a document.cookie that throws', () => {
+    vi.stubGlobal('document', { cookie: `a=b; optout_state=${encodeMirror(record(true, 100))}; optout_state=${encodeMirror(record(false, 200))}; optout_state=junk` });
+    expect(openCookieMirror('auto').read()).toEqual(record(false, 200));
+    vi.stubGlobal('document', {
+      get cookie(): string {
+        throw new DOMException('sandboxed', 'SecurityError');
+      },
+    });
+    const mirror = openCookieMirror('auto');
+    vi.stubGlobal('location', { hostname: 'www.gazette.test', protocol: 'https:' });
+    expect(mirror.read()).toBeUndefined();
+    expect(() => mirror.write(record(true, now()))).not.toThrow();
+  });
+
+  it('accepts auto, none and host names as a cookie domain, nothing that could add an attribute', () => {
+    for (const domain of ['auto', 'none', 'example.org', '.example.org', 'xn--bcher-kva.example']) expect(isCookieDomain(domain)).toBe(true);
+    for (const domain of ['', 'example.org; Secure', 'example.org\nx', 'exa mple.org', 'example..org', '*.example.org']) expect(isCookieDomain(domain)).toBe(false);
+  });
+});
+
+describe('the site mirror: localStorage and the cookie, the fresher wins', () => {
+  function site(local: MirrorRecord | undefined, cookie: MirrorRecord | undefined) {
+    const items = new Map<string, string>(local ? [['k', encodeMirror(local)]] : []);
+    vi.stubGlobal('localStorage', { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) });
+    vi.stubGlobal('document', { cookie: cookie ? `optout_state=${encodeMirror(cookie)}` : '' });
+    return items;
+  }
+
+  it("another subdomain's newer opt-out wins over this one's fresh opt-in, and the other way round", () => {
+    const t = now();
+    site(record(false, t - 60), record(true, t - 10));
+    expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(true, t - 10));
+    site(record(true, t - 60), record(false, t - 10));
+    expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(false, t - 10));
+  });
+
+  it('on a tie the opt-out wins; a confirmation from the future counts as none; without the cookie only localStorage answers', () => {
+    const t = now();
+    site(record(false, t), record(true, t));
+    expect(openSiteMirror('k', openCookieMirror('auto')).read()?.state.optedOut).toBe(true);
+    site(record(false, t - 5), record(true, t + 3600));
+    expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(false, t - 5));
+    site(record(false, t - 5), record(true, t));
+    expect(openSiteMirror('k', undefined).read()).toEqual(record(false, t - 5));
+  });
+
+  it('writes both', () => {
+    const items = site(undefined, undefined);
+    const { stored } = cookieJar('https://www.gazette.test/');
+    openSiteMirror('k', openCookieMirror('auto')).write(record(true, 42));
+    expect(items.get('k')).toBe('1:choice:42');
+    expect([...stored.values()].map((cookie) => cookie.value)).toEqual(['1:choice:42']);
+  });
+});

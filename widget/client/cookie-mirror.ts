@@ -1,0 +1,63 @@
+// The mirror's cookie copy (`optout_state`) on the site: every subdomain reads it synchronously, and the site's own server receives it.
+import { cookieValues, MIRROR_COOKIE } from '../shared/mirror-cookie.js';
+import { encodeMirror, fresher, parseMirror, type MirrorRecord } from './client-mirror.js';
+
+/** `auto` (the widest domain the browser accepts), `none` (this host only), or a domain such as `example.org`. */
+export type CookieDomain = string;
+
+/** `auto`, `none`, or a host name (a leading dot allowed, as browsers accept it): nothing that could add an attribute. */
+export const isCookieDomain = (domain: string): boolean => /^(auto|none|\.?[a-z\d-]+(\.[a-z\d-]+)*)$/i.test(domain);
+
+/** Browsers cap a cookie's lifetime at 400 days; Safari caps one written by script at 7 (see docs/server-side.md). */
+const MAX_AGE = 400 * 24 * 3600;
+
+export interface CookieMirror {
+  /** The freshest `optout_state` this page sees (a host-only and a domain cookie may both be there). */
+  read(): MirrorRecord | undefined;
+  write(record: MirrorRecord): void;
+}
+
+/**
+ * `Domain` candidates, in the order to try them. `auto` goes as analytics.js's `cookieDomain: 'auto'`
+ * does: the host name's suffixes from the shortest up (`test`, `gazette.test`, `www.gazette.test`),
+ * keeping the first the browser stores, since browsers refuse public suffixes. An IP address or a
+ * one-label name (`localhost`) takes a host-only cookie (`undefined`), as does a named domain the
+ * browser refuses.
+ */
+function domainsToTry(hostname: string, domain: CookieDomain): Array<string | undefined> {
+  if (domain === 'none' || !hostname.includes('.') || /^[\d.]+$|:/.test(hostname)) return [undefined];
+  if (domain !== 'auto') return [domain, undefined];
+  const labels = hostname.split('.');
+  return labels.map((_, i) => labels.slice(-1 - i).join('.'));
+}
+
+// document.cookie may throw (a sandboxed page) or be ignored (cookies off): the mirror is a shortcut, never a failure.
+export function openCookieMirror(domain: CookieDomain): CookieMirror {
+  let domains: Array<string | undefined> | undefined;
+  const seen = () => cookieValues(document.cookie, MIRROR_COOKIE);
+  return {
+    read() {
+      try {
+        return seen().map(parseMirror).reduce(fresher, undefined);
+      } catch {
+        return undefined;
+      }
+    },
+    write(record) {
+      const value = encodeMirror(record);
+      const attributes = `; Path=/; Max-Age=${MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
+      try {
+        // Already there (the same state confirmed within the same second): nothing to write, and
+        // a read-back below could not tell which domain took it.
+        if (seen().includes(value)) return;
+        for (const candidate of (domains ??= domainsToTry(location.hostname, domain))) {
+          document.cookie = `${MIRROR_COOKIE}=${value}${candidate ? `; Domain=${candidate}` : ''}${attributes}`;
+          // Stored: later writes on this page go straight there.
+          if (seen().includes(value)) return void (domains = [candidate]);
+        }
+      } catch {
+        // See above.
+      }
+    },
+  };
+}

@@ -1,0 +1,26 @@
+// The site's mirror of the state: the localStorage record and the `optout_state` cookie, the fresher of the two answering.
+import { fresher, readMirror, writeMirror, type MirrorRecord } from './client-mirror.js';
+import type { CookieMirror } from './cookie-mirror.js';
+
+export interface SiteMirror {
+  /** The localStorage key (other tabs' writes to it are heard as `storage` events). */
+  readonly key: string;
+  /**
+   * The fresher record: the cookie is shared by every subdomain, so an opt-out confirmed on
+   * www. is newer than shop.'s own localStorage record and wins there on the next view.
+   */
+  read(): MirrorRecord | undefined;
+  write(record: MirrorRecord): void;
+}
+
+/** `cookie` is absent with `data-mirror-cookie="off"` / `mirrorCookie: false`. */
+export function openSiteMirror(key: string, cookie: CookieMirror | undefined): SiteMirror {
+  return {
+    key,
+    read: () => fresher(readMirror(key), cookie?.read()),
+    write(record) {
+      writeMirror(key, record);
+      cookie?.write(record);
+    },
+  };
+}

@@ -1,0 +1,18 @@
+// The mirror's cookie (`optout_state`): its name, and how a `Cookie` header or `document.cookie` is read, the same way by the client and by the site's server.
+
+/** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/cookie-mirror.ts). */
+export const MIRROR_COOKIE = 'optout_state';
+
+/**
+ * The values of every cookie named `name`, in order. There may be several: a host-only cookie and
+ * a domain cookie of one name are both sent. Names are matched exactly (cookie names are
+ * case-sensitive); a value in double quotes loses them; a pair without `=` is no cookie of ours.
+ */
+export function cookieValues(header: string, name: string): string[] {
+  const values: string[] = [];
+  for (const pair of header.split(';')) {
+    const eq = pair.indexOf('=');
+    if (eq > 0 && pair.slice(0, eq).trim() === name) values.push(pair.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  return values;
+}

@@ -1,0 +1,144 @@
+// Each tracker's own snippet as the builder writes it: its start held until the visitor's choice is known, where it needs that.
+import type { Tracker } from './integration-params.js';
+
+/** What the builder knows about one tracker. */
+export interface TrackerInfo {
+  /** Its name for people. */
+  readonly label: string;
+  /** Its name in `data-adapters`. */
+  readonly adapter: string;
+  /**
+   * Its snippet. `held`: the page has `window.optout` (client.js above), so the tracker's start
+   * waits for `optout.whenKnown()`; otherwise it starts at once and reads the switch the client
+   * set on an earlier page.
+   */
+  snippet(held: boolean, gaId: string): string;
+}
+
+/** A classic script that runs `start` (statements, indented 4) once the choice is known, or at once. */
+function startScript(held: boolean, before: string, start: string): string {
+  const body = held ? `  optout.whenKnown().then(function () {\n${start}\n  });` : start.replace(/^ {2}/gm, '');
+  return `<script>\n${before}${body}\n</script>`;
+}
+
+/** A script element made and appended when the tracker starts (its own script reads the switch as it loads). */
+function loadScript(src: string, attributes: Readonly<Record<string, string>>): string {
+  const lines = [`    var script = document.createElement('script');`, `    script.src = '${src}';`];
+  for (const [name, value] of Object.entries(attributes)) lines.push(`    script.setAttribute('${name}', '${value}');`);
+  lines.push('    document.head.appendChild(script);');
+  return lines.join('\n');
+}
+
+const matomo: TrackerInfo = {
+  label: 'Matomo',
+  adapter: 'matomo',
+  snippet: (held) =>
+    `<!-- Matomo: your tracker's address and site id; the first page view waits for the visitor's choice -->\n` +
+    startScript(
+      held,
+      [
+        `  var _paq = window._paq = window._paq || [];`,
+        `  _paq.push(['enableLinkTracking']);`,
+        `  var matomoUrl = 'https://matomo.example.org/';`,
+        `  _paq.push(['setTrackerUrl', matomoUrl + 'matomo.php']);`,
+        `  _paq.push(['setSiteId', '1']);`,
+        `  var matomoScript = document.createElement('script');`,
+        `  matomoScript.async = true;`,
+        `  matomoScript.src = matomoUrl + 'matomo.js';`,
+        `  document.head.appendChild(matomoScript);`,
+        '',
+      ].join('\n'),
+      `    _paq.push(['trackPageView']);`,
+    ),
+};
+
+const plausible: TrackerInfo = {
+  label: 'Plausible',
+  adapter: 'plausible',
+  snippet: (held) =>
+    `<!-- Plausible: its official tracker from npm (@plausible-analytics/tracker); your site's domain, and your server for Plausible CE -->\n` +
+    [
+      `<script type="module">`,
+      `  import { init } from 'https://cdn.jsdelivr.net/npm/@plausible-analytics/tracker@0.4.6/plausible.js';`,
+      ...(held ? [`  await optout.whenKnown();`] : []),
+      `  init({ domain: 'example.org', endpoint: 'https://plausible.io/api/event' });`,
+      `</script>`,
+    ].join('\n'),
+};
+
+const umami: TrackerInfo = {
+  label: 'Umami',
+  adapter: 'umami',
+  snippet: (held) =>
+    `<!-- Umami: your website id, and your server's script.js if you host Umami yourself -->\n` +
+    startScript(held, '', loadScript('https://cloud.umami.is/script.js', { 'data-website-id': 'YOUR-WEBSITE-ID' })),
+};
+
+const posthog: TrackerInfo = {
+  label: 'PostHog',
+  adapter: 'posthog',
+  snippet: (held) =>
+    `<!-- PostHog: your project key and region; PostHog itself starts opted out until the client opts it in -->\n` +
+    startScript(
+      held,
+      [
+        `  var posthog = window.posthog = window.posthog || [];`,
+        `  posthog._i = posthog._i || [];`,
+        `  posthog.__SV = 1;`,
+        `  ['capture', 'identify', 'opt_in_capturing', 'opt_out_capturing'].forEach(function (method) {`,
+        `    posthog[method] = function () { posthog.push([method].concat([].slice.call(arguments))); };`,
+        `  });`,
+        '',
+      ].join('\n'),
+      [
+        `    posthog._i.push(['phc_YOUR_PROJECT_KEY', { api_host: 'https://eu.i.posthog.com', opt_out_capturing_by_default: true }]);`,
+        loadScript('https://eu-assets.i.posthog.com/static/array.js', {}),
+      ].join('\n'),
+    ),
+};
+
+const googleAnalytics: TrackerInfo = {
+  label: 'Google Analytics',
+  adapter: 'gtag',
+  snippet: (held, gaId) =>
+    `<!-- Google Analytics (gtag.js): consent mode starts from the remembered choice, the config command waits for it -->\n` +
+    startScript(
+      held,
+      [
+        `  window.dataLayer = window.dataLayer || [];`,
+        `  function gtag() { dataLayer.push(arguments); }`,
+        `  var analytics = window.optout && optout.cached === false ? 'granted' : 'denied';`,
+        `  gtag('consent', 'default', { analytics_storage: analytics, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`,
+        '',
+      ].join('\n'),
+      [loadScript(`https://www.googletagmanager.com/gtag/js?id=${gaId}`, {}), `    gtag('js', new Date());`, `    gtag('config', '${gaId}');`].join('\n'),
+    ),
+};
+
+const fathom: TrackerInfo = {
+  label: 'Fathom',
+  adapter: 'fathom',
+  snippet: (held) =>
+    `<!-- Fathom: your site id -->\n` + startScript(held, '', loadScript('https://cdn.usefathom.com/script.js', { 'data-site': 'YOUR-SITE-ID' })),
+};
+
+export const TRACKER_INFO: Readonly<Record<Tracker, TrackerInfo>> = {
+  matomo,
+  plausible,
+  umami,
+  posthog,
+  'google-analytics': googleAnalytics,
+  fathom,
+};
+
+/** Where the code's placeholders stand for the site owner's own values (the GA id comes from the builder). */
+export const GA_ID_PLACEHOLDER = 'G-XXXXXXXXXX';
+
+/** The docs page on trackers; its headings `#matomo`, `#plausible`, … `#google-analytics`, `#fathom` are the trackers' anchors. */
+export const TRACKER_DOCS_URL = 'https://github.com/optout-frame/optout-frame/blob/main/docs/client.md';
+
+/** The links under each block of code: the docs for each chosen tracker, or the client's docs when there is none. */
+export function trackerDocs(trackers: readonly Tracker[]): { href: string; text: string }[] {
+  if (trackers.length === 0) return [{ href: TRACKER_DOCS_URL, text: 'The client and trackers' }];
+  return trackers.map((tracker) => ({ href: `${TRACKER_DOCS_URL}#${tracker}`, text: `${TRACKER_INFO[tracker].label} and optout-frame` }));
+}
