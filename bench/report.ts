@@ -22,7 +22,7 @@ function machineLine(machine: MachineInfo): string {
 }
 
 /** The budget table alone: what docs/performance.md shows. */
-export function budgetTable(rows: readonly BudgetRow[]): string {
+function budgetTable(rows: readonly BudgetRow[]): string {
   const lines = ['| measure | figure | budget | result |', '| --- | --- | --- | --- |'];
   for (const r of rows) {
     const note = r.note ? ` (${r.note})` : '';

@@ -56,7 +56,7 @@ function headingText(raw: string): string {
 }
 
 /** GitHub's anchor for a heading text: lower case, punctuation dropped (letters, digits, `_`, `-` kept), spaces to `-`. */
-export function slug(text: string): string {
+function slug(text: string): string {
   return headingText(text)
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}\p{Pc}\- ]/gu, '')
