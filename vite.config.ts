@@ -56,13 +56,13 @@ export const builderBuildConfig: UserConfig = {
 };
 
 /**
- * The static export's scripts (dist/static): entries that work out in the browser what the host
- * would have rendered, then load the frame or the bridge on demand (see scripts/static-export.ts).
+ * The static export's scripts (dist/static-assets): entries that work out in the browser what the host
+ * would have rendered, then load the frame or the bridge on demand (`optout-frame export` writes the pages).
  */
 export const staticBuildConfig: UserConfig = {
   publicDir: false,
   build: {
-    outDir: 'dist/static',
+    outDir: 'dist/static-assets',
     emptyOutDir: true,
     manifest: true,
     target: 'es2022',

@@ -109,6 +109,8 @@ export interface BenchFigures {
     readonly click?: WireFigure;
     readonly bridge?: WireFigure;
     readonly pageWithoutFrame?: PageWithoutFrameFigures;
+    /** A page without the widget on another subdomain (shop. after www.), its first view: the shared cookie mirror at work. */
+    readonly subdomainFirstView?: PageWithoutFrameView;
   };
   readonly stateKnown: StateKnownFigures;
   readonly click?: TimingSummary;

@@ -137,6 +137,10 @@ export function renderMarkdown(report: BenchReport): string {
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
     ...pageWithoutFrameTable('Page without the frame, client.js alone: first view (new visitor)', f.wire.pageWithoutFrame?.firstView),
     ...pageWithoutFrameTable('Page without the frame, client.js alone: repeat views (same visit, fresh mirror)', f.wire.pageWithoutFrame?.repeatView),
+    ...pageWithoutFrameTable(
+      "A page on another subdomain of the site, first view (shop. after www.: empty localStorage, the shared optout_state cookie)",
+      f.wire.subdomainFirstView,
+    ),
     '## Time until a page script knows the state',
     '',
     'From navigation start (`performance.now()` in the page) until the page script has the state; runs',

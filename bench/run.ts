@@ -7,14 +7,14 @@ import { build, needsBuild } from '../scripts/build.js';
 import { measureClickLatency } from './click-latency.js';
 import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown.js';
 import { bundleClient } from './client-bundle.js';
-import type { BenchFigures, PageWithoutFrameFigures, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
+import type { BenchFigures, PageWithoutFrameFigures, PageWithoutFrameView, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
 import { machineInfo } from './machine.js';
 import { pageRoutes, startPageServer } from './pages.js';
 import { root, startHost } from './processes.js';
 import { buildReport, performanceSection, renderMarkdown } from './report.js';
 import { measureVariants, summarize } from './state-timing.js';
 import { measureThroughput } from './throughput.js';
-import { measureBridgeWire, measureFrameWire, measurePageWithoutFrame } from './wire.js';
+import { measureBridgeWire, measureFrameWire, measurePageWithoutFrame, measureSubdomainFirstView, subdomainOrigins } from './wire.js';
 
 const args = new Set(process.argv.slice(2));
 /** Timed runs per variant; `--quick` for a smoke run while developing. */
@@ -34,12 +34,20 @@ if (needsBuild()) {
 
 const client = await bundleClient();
 const pages = await startPageServer();
-const host = await startHost(pages.origin);
+// The bench site's subdomains are allowed too (a page on another subdomain, first view).
+const host = await startHost([pages.origin, ...Object.values(subdomainOrigins(pages.origin))].join(','));
 pages.setRoutes(pageRoutes(host.origin, client));
 log(`host ${host.origin}, pages ${pages.origin}`);
 
 const notMeasured: Record<string, string> = {};
-const wire: { firstView?: WireFigure; repeatView?: WireFigure; click?: WireFigure; bridge?: WireFigure; pageWithoutFrame?: PageWithoutFrameFigures } = {};
+const wire: {
+  firstView?: WireFigure;
+  repeatView?: WireFigure;
+  click?: WireFigure;
+  bridge?: WireFigure;
+  pageWithoutFrame?: PageWithoutFrameFigures;
+  subdomainFirstView?: PageWithoutFrameView;
+} = {};
 const stateKnown: { -readonly [K in keyof StateKnownFigures]: StateKnownFigures[K] } = {};
 let throughput: ThroughputFigures | undefined;
 let figuresClick: TimingSummary | undefined;
@@ -61,7 +69,9 @@ try {
       const bridge = await measureBridgeWire(browser, pages.origin, host.origin);
       log(`a page without the frame (client.js alone): a first view and ${Math.min(RUNS, 11)} repeat views`);
       const pageWithoutFrame = await measurePageWithoutFrame(browser, pages.origin, host.origin, Math.min(RUNS, 11));
-      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge, pageWithoutFrame });
+      log('a page on another subdomain of the site (shop. after www.): first view');
+      const subdomainFirstView = await measureSubdomainFirstView(browser, pages.origin, host.origin);
+      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge, pageWithoutFrame, subdomainFirstView });
     }
 
     if (wanted('timing')) {

@@ -1,4 +1,4 @@
-// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, the bridge, and a page without the frame.
+// Bytes and requests between Chromium and the host for the frame's first view, repeat view, a click, the bridge, a page without the frame, and one on another subdomain.
 import type { Browser, BrowserContext, Request } from '@playwright/test';
 import type { PageWithoutFrameFigures, PageWithoutFrameView, WireFigure, WireResource } from './figures.js';
 import type { PageMarks } from './pages.js';
@@ -160,6 +160,42 @@ export async function measurePageWithoutFrame(
     const repeats: PageWithoutFrameView[] = [];
     for (let i = 0; i < repeatViews; i += 1) repeats.push(await view());
     return { firstView, repeatView: sumViews(repeats) };
+  } finally {
+    traffic.stop();
+    await context.close();
+  }
+}
+
+/** The bench site's two subdomains (Chromium resolves `*.localhost` to loopback): same site, other origins. */
+export function subdomainOrigins(pageOrigin: string): { www: string; shop: string } {
+  const { port } = new URL(pageOrigin);
+  return { www: `http://www.site.localhost:${port}`, shop: `http://shop.site.localhost:${port}` };
+}
+
+/**
+ * A page on another subdomain of the site, first view: the visitor has been on www. (client.js
+ * alone: the bridge answered, the client wrote its mirrors), then opens shop. for the first time.
+ * shop.'s localStorage is empty; the `optout_state` cookie, on `site.localhost`, is shared.
+ */
+export async function measureSubdomainFirstView(browser: Browser, pageOrigin: string, hostOrigin: string): Promise<PageWithoutFrameView> {
+  const { www, shop } = subdomainOrigins(pageOrigin);
+  const context = await browser.newContext();
+  const traffic = recordHostTraffic(context, hostOrigin);
+  try {
+    const first = await context.newPage();
+    await first.goto(`${www}/tag-shop`, { waitUntil: 'load' });
+    await first.waitForFunction(() => window.__bench?.knownAt !== undefined);
+    await settle();
+    await first.close();
+    await traffic.take();
+    const page = await context.newPage();
+    await page.goto(`${shop}/tag-shop`, { waitUntil: 'load' });
+    await page.waitForFunction(() => window.__bench?.knownAt !== undefined);
+    await settle();
+    const frames = await page.locator(`iframe[src^="${hostOrigin}/"]`).count();
+    const marks = await page.evaluate(() => window.__bench as PageMarks);
+    const wire = await traffic.take();
+    return { ...wire, frames, knownAtMs: marks.knownAt ?? Number.NaN, knownSynchronously: marks.cachedSync === true, views: 1 };
   } finally {
     traffic.stop();
     await context.close();

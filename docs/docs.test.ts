@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { clientTag, everyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
+import { clientTag, everyPageCode, privacyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
+import { en } from '../widget/shared/i18n/en.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams, TRACKERS } from '../widget/shared/integration-params.js';
 import { TRACKER_INFO, trackerDocs } from '../widget/shared/tracker-snippets.js';
@@ -123,8 +124,9 @@ describe("the trackers' code is the builder's", () => {
     expect(blocks[0]?.lines.join('\n')).toBe(everyPageCode(host, choices(tracker)));
   });
 
-  it("README's step 3 shows the builder's client.js tag for Plausible", () => {
+  it("README's steps 2 and 3 show the builder's code: the privacy page's with the defaults, the client.js tag for Plausible", () => {
     const html = parsed.get('README.md')!.blocks.filter((block) => block.language === 'html').map((block) => block.lines.join('\n'));
+    expect(html).toContain(privacyPageCode(host, choices('none'), en.texts.title));
     expect(html).toContain(clientTag(host, choices('plausible')));
   });
 });

@@ -2,6 +2,7 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { cases, expectStopsAndRestarts, GA_ID, isHit, placeBlocks, type InPage, type VisitorTab } from './builder-cases.js';
 import { startOwnerSite, type OwnerSite } from './builder-site.js';
+import { texts } from './frame.js';
 import { personBrowser } from './collector.js';
 import { startTestSite, type TestSite } from './servers.js';
 
@@ -10,17 +11,23 @@ let site: OwnerSite;
 
 test.beforeAll(async () => {
   site = await startOwnerSite();
-  host = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: site.origin });
+  // The site and two of its subdomains (the cookie-domain test).
+  host = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: [site.origin, subdomain('www', site.origin), subdomain('blog', site.origin)].join(',') });
 });
 test.afterAll(async () => {
   await Promise.all([host.close(), site.close()]);
 });
 
+/** The same URL on a subdomain of the site. */
+function subdomain(name: string, url: string): string {
+  return url.replace('//harbour.localhost', `//${name}.harbour.localhost`);
+}
+
 /** The builder's two blocks for one tracker, read from the builder page as a site owner copies them. */
-async function generatedBlocks(browser: Browser, tracker: string): Promise<{ privacy: string; everyPage: string }> {
+async function generatedBlocks(browser: Browser, tracker: string, more = ''): Promise<{ privacy: string; everyPage: string }> {
   const page = await browser.newPage();
   try {
-    await page.goto(`${host.hostOrigin}/?trackers=${tracker}&gaId=${GA_ID}`);
+    await page.goto(`${host.hostOrigin}/?trackers=${tracker}&gaId=${GA_ID}${more}`);
     return {
       privacy: await page.getByRole('textbox', { name: 'On your privacy page' }).inputValue(),
       everyPage: await page.getByRole('textbox', { name: 'On every other page' }).inputValue(),
@@ -53,6 +60,32 @@ for (const kase of cases) {
     };
     try {
       await expectStopsAndRestarts(tab, site, kase, urls);
+    } finally {
+      await context.close();
+    }
+  });
+}
+
+for (const [cookieDomain, shared] of [['harbour.localhost', true], ['none', false]] as const) {
+  test(`cookieDomain=${cookieDomain}: a choice made on www. is known ${shared ? 'at once' : 'only after asking the frame'} on blog.`, async ({ browser }) => {
+    const blocks = await generatedBlocks(browser, 'fathom', `&cookieDomain=${cookieDomain}`);
+    expect(blocks.everyPage).toContain(`data-cookie-domain="${cookieDomain}"`);
+    const name = shared ? 'shared' : 'host-only';
+    const privacyUrl = subdomain('www', site.page(`/${name}/privacy`, '', blocks.privacy));
+    // The owner's own line after the block: what the client knew synchronously, before any answer from the frame.
+    const articleUrl = subdomain('blog', site.page(`/${name}/article`, `${blocks.everyPage}\n<script>window.knownAtLoad = optout.cached;</script>`, '<p>An article.</p>'));
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(privacyUrl);
+      const frame = page.frameLocator(`iframe[src^="${host.hostOrigin}/optout"]`);
+      await frame.getByRole('button', { name: texts.optOutButton }).click();
+      await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
+      await page.goto(articleUrl);
+      expect(await page.evaluate(() => (window as unknown as { knownAtLoad?: boolean }).knownAtLoad)).toBe(shared ? true : undefined);
+      // Either way the tracker is held and then kept off.
+      expect(await page.evaluate(() => window.optout?.whenKnown())).toBe(true);
+      expect(await page.evaluate(() => localStorage.getItem('blockFathomTracking'))).not.toBeNull();
     } finally {
       await context.close();
     }

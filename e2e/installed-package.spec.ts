@@ -1,11 +1,12 @@
 // The package as its users meet it, packed once: publint, attw, a strict TypeScript project importing every export, Node importing them, and `npx optout-frame` with TLS files (README, step 1; docs/deploying.md) on *.test names.
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
-import { checkTarball, installTarball, npxOptoutFrame, packCleanCopy, scratchDir, startNpxOptoutFrame, type PackedProject } from './installed-package.js';
+import { checkTarball, installTarball, npxOptoutFrame, packCleanCopy, scratchDir, shellIn, startNpxOptoutFrame, type PackedProject } from './installed-package.js';
 import { importInNode, publicEntries, typeCheckConsumer } from './package-consumer.js';
 
 interface Manifest {
@@ -23,11 +24,12 @@ const NEEDED = [
   ...Object.values(manifest.exports).flatMap((entry) => [entry.default, entry.types].map((path) => path.replace(/^\.\//, ''))),
   'dist/public/.vite/manifest.json',
   'dist/public/client.js',
-  'dist/static/optout/index.html',
+  'dist/static-assets/manifest.json',
+  'dist/static-assets/client.js',
 ];
 
-/** What the tarball may hold: the package's manifest, README, LICENSE and CHANGELOG, and the built host, library, assets and static export. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(lib|public|static)\/.+)$/;
+/** What the tarball may hold: the package's manifest, README, LICENSE and CHANGELOG, and the built host, library, assets and the static export's assets. */
+const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(lib|public|static-assets)\/.+)$/;
 
 /** A `sideEffects` glob as bundlers read it: `**` any path, `*` any name within one folder. */
 function globPattern(glob: string): RegExp {
@@ -139,6 +141,11 @@ test('npx optout-frame from the installed tarball, with TLS files: the frame tog
   try {
     expect((await npxOptoutFrame(app, ['--version'])).stdout).toBe(`${version}\n`);
     expect((await npxOptoutFrame(app, ['--help'])).stdout).toContain('Usage: npx optout-frame [--help | --version]');
+    // The static export from the installed package alone (no clone, no devDependencies), for one origin.
+    const exported = await shellIn(app, 'OPTOUT_ALLOWED_ORIGINS=https://www.example.test:8443 npx optout-frame export out');
+    expect(exported.stdout).toBe('optout-frame: wrote the static export to out, for https://www.example.test:8443\n');
+    expect(readFileSync(join(app, 'out/_headers'), 'utf8')).toContain("frame-ancestors 'self' https://www.example.test:8443\n");
+    expect(readFileSync(join(app, 'out/optout/index.html'), 'utf8')).toContain('"allowedOrigins":["https://www.example.test:8443"]');
 
     const siteOrigin = demo.origin(CROSS_SITE_NAME);
     const host = await startNpxOptoutFrame(app, {

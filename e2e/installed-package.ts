@@ -74,6 +74,11 @@ export async function npxOptoutFrame(dir: string, args: readonly string[]): Prom
   return run('npx', ['optout-frame', ...args], { cwd: dir, env: commandEnv() });
 }
 
+/** One command line as a user types it in `dir` (variables before the command included), through sh. */
+export async function shellIn(dir: string, commandLine: string): Promise<{ stdout: string; stderr: string }> {
+  return run('sh', ['-c', commandLine], { cwd: dir, env: commandEnv() });
+}
+
 export interface RunningCommand {
   /** The origin it printed, e.g. `https://127.0.0.1:41234`. */
   readonly printedOrigin: string;

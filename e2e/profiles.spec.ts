@@ -1,10 +1,10 @@
 // OPTOUT_CONFIG profiles in Chromium: each site's pages frame and talk to their own profile, in their own words, and never to another site's.
-import { copyFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
-import { SITES_DIR, writeSiteExports } from '../scripts/static-export.js';
+import { writeStaticExport } from '../export/write-export.js';
 import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
@@ -235,16 +235,14 @@ test("the builder offers the profiles: choosing site A previews A's words and wr
 });
 
 test("profile A's static export, on a CDN origin of its own: A's words and theme, and only site A may frame it", async ({ page }) => {
-  // The built export (npm run build) copied aside, then one folder per site written from the same file.
-  const dist = fileURLToPath(new URL('../dist/', import.meta.url));
+  // Site a's export (`optout-frame export DIR --site a`) from the built assets (npm run build).
+  const assets = fileURLToPath(new URL('../dist/static-assets/', import.meta.url));
   const root = mkdtempSync(join(tmpdir(), 'optout-sites-'));
-  cpSync(join(dist, 'static'), join(root, 'dist/static'), { recursive: true });
-  copyFileSync(join(dist, 'static-manifest.json'), join(root, 'dist/static-manifest.json'));
-  writeSiteExports(root, 'optout', buildProfiles(loadConfig({ OPTOUT_CONFIG: configFile })));
-  const cdn = await startFileServer({ hostname: '127.0.0.1', dir: join(root, SITES_DIR, 'a') });
+  writeStaticExport(root, assets, 'optout', buildProfiles(loadConfig({ OPTOUT_CONFIG: configFile })).sites.get('a')!);
+  const cdn = await startFileServer({ hostname: '127.0.0.1', dir: root });
   try {
     const csp = (await page.request.get(`${cdn.origin}/optout`)).headers()['content-security-policy'] ?? '';
-    expect(csp).toContain(`frame-ancestors ${siteA.origin}`);
+    expect(csp).toContain(`frame-ancestors 'self' ${siteA.origin}`);
     expect(csp).not.toContain(siteB.origin);
     await page.goto(siteA.page('/static-a', `<iframe src="${cdn.origin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:200px"></iframe>`));
     const frame = page.frameLocator('iframe');

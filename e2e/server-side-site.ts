@@ -48,14 +48,22 @@ function pages(hostOrigin: string): Record<string, string> {
 function siteApp(hostOrigin: string, collector: string, views: SiteView[]): express.Express {
   const app = express();
   const documents = pages(hostOrigin);
-  app.get('/{*path}', async (req, res) => {
-    const body = documents[req.path];
-    if (body === undefined) return void res.status(404).end();
-    const state = optedOut(req);
-    views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: state });
-    if (state !== true) await fetch(`${collector}/hit?page=${encodeURIComponent(`${req.hostname}${req.path}`)}`, { method: 'POST' });
-    res.set('Cache-Control', 'no-store').type('html').send(body);
+  const render = (req: express.Request) => documents[req.path] ?? '';
+  /** The server-side call: to the test's collector here; Matomo, GA4, Plausible or PostHog in production (docs/server-side.md). */
+  const track = (req: express.Request) => fetch(`${collector}/hit?page=${encodeURIComponent(`${req.hostname}${req.path}`)}`, { method: 'POST' });
+  // What the test reads: each page view as the server saw it (not the favicon a browser asks for).
+  app.use((req, res, next) => {
+    if (Object.hasOwn(documents, req.path)) views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: optedOut(req) });
+    res.set('Cache-Control', 'no-store');
+    next();
   });
+  // #region express
+  app.get(['/privacy', '/article'], async (req, res) => {
+    // true: opted out (Sec-GPC: 1, or the optout_state cookie says 1); false: opted in; undefined: not known yet.
+    if (optedOut(req) !== true) await track(req);
+    res.type('html').send(render(req));
+  });
+  // #endregion
   return app;
 }
 

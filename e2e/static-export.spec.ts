@@ -1,11 +1,13 @@
-// The static export (dist/static) behind a plain static file server: the frame toggles and persists, reads lang and theme, and talks to client.js.
+// The static export (`optout-frame export`) behind a plain static file server: the frame toggles and persists, reads lang and theme, and talks to client.js.
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { writeStaticPages } from '../scripts/static-export.js';
+import { writeStaticExport } from '../export/write-export.js';
+import { buildProfiles } from '../server/site-profiles.js';
+import { loadConfig } from '../server/config/index.js';
 import { shippedLanguages } from '../widget/shared/i18n/index.js';
 import { texts } from './frame.js';
 import { startPageServer, type PageServer } from './page-server.js';
@@ -21,14 +23,9 @@ const pages: Record<string, string> = {};
 
 test.beforeAll(async () => {
   site = await startPageServer({ hostname: 'localhost', pages });
-  // The same export, configured (as `npm run build` would with OPTOUT_ALLOWED_ORIGINS) for this site.
+  // The export from the built assets, configured (as `optout-frame export` is by OPTOUT_ALLOWED_ORIGINS) for this site.
   exportDir = mkdtempSync(join(tmpdir(), 'optout-static-'));
-  cpSync(join(dist, 'static'), exportDir, { recursive: true });
-  writeStaticPages(exportDir, join(dist, 'static-manifest.json'), {
-    cookieName: 'optout',
-    defaultState: 'in',
-    allowedOrigins: [site.origin],
-  });
+  writeStaticExport(exportDir, join(dist, 'static-assets'), 'optout', buildProfiles(loadConfig({ OPTOUT_ALLOWED_ORIGINS: site.origin })).top);
   cdn = await startPageServer({ hostname: '127.0.0.1', dir: exportDir });
   const page = (body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static test</title></head><body>${body}</body></html>`;
@@ -58,7 +55,7 @@ async function embedStatic(page: Page, query: string) {
   return page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
 }
 
-test('dist/static holds the frame, the bridge, client.js and hashed assets', async ({ request }) => {
+test('the export holds the frame, the bridge, client.js and hashed assets', async ({ request }) => {
   for (const path of ['/optout', '/optout/', '/optout/bridge', '/client.js']) {
     expect((await request.get(`${cdn.origin}${path}`)).status(), path).toBe(200);
   }
@@ -175,7 +172,7 @@ test('theming parameters apply, and an invalid one is named in the frame', async
 
 test("served with the export's _headers, a site that is not allowed cannot frame it", async ({ page, request }) => {
   const headers = (await request.get(`${cdn.origin}/optout`)).headers();
-  expect(headers['content-security-policy']).toContain(`frame-ancestors ${site.origin}`);
+  expect(headers['content-security-policy']).toContain(`frame-ancestors 'self' ${site.origin}`);
   expect(headers['x-content-type-options']).toBe('nosniff');
   expect((await request.get(`${cdn.origin}/client.js`)).headers()['cache-control']).toBe('public, max-age=300');
 
@@ -189,6 +186,40 @@ test("served with the export's _headers, a site that is not allowed cannot frame
     await expect(page.frameLocator('iframe').getByRole('status')).toHaveCount(0);
   } finally {
     await other.close();
+  }
+});
+
+test('served without its headers (a host that ignores _headers), the frame still answers no message from an origin not allowed', async ({ page }) => {
+  const bare = mkdtempSync(join(tmpdir(), 'optout-bare-'));
+  cpSync(exportDir, bare, { recursive: true, filter: (source) => !source.endsWith('_headers') });
+  const careless = await startPageServer({ hostname: '127.0.0.1', dir: bare });
+  const other = await startPageServer({ hostname: 'localhost', pages: { '/embed': pages['/embed']! } });
+  /** What a page on `origin` hears after it frames the export and asks for the state. */
+  const answers = async (origin: string): Promise<string[]> => {
+    await page.goto(`${origin}/embed`);
+    return page.evaluate(async (src) => {
+      const heard: string[] = [];
+      addEventListener('message', (event) => heard.push(String((event.data as { type?: string })?.type)));
+      const iframe = document.createElement('iframe');
+      iframe.src = src;
+      const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve));
+      document.body.append(iframe);
+      await loaded;
+      // Asked twice a second apart, in case the frame's script was still starting at the first.
+      for (const wait of [0, 1000, 1000]) {
+        await new Promise((resolve) => setTimeout(resolve, wait));
+        iframe.contentWindow!.postMessage({ protocol: 'optout-frame/1', type: 'get', id: 'probe' }, new URL(src).origin);
+      }
+      return heard;
+    }, `${careless.origin}/optout`);
+  };
+  try {
+    // The allowed site is heard (so the silence below is the frame refusing, not a frame that never loaded).
+    expect(await answers(site.origin)).toContain('status');
+    expect(await answers(other.origin)).toEqual([]);
+  } finally {
+    await Promise.all([careless.close(), other.close()]);
+    rmSync(bare, { recursive: true, force: true });
   }
 });
 

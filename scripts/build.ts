@@ -1,13 +1,11 @@
-// `npm run build`: the host's browser code (Vite) into dist/public with brotli and gzip copies, the static export into dist/static, the library (tsc) into dist/lib.
+// `npm run build`: the host's browser code (Vite) into dist/public with brotli and gzip copies, the static export's assets into dist/static-assets, the library (tsc) into dist/lib.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
-import { loadConfig } from '../server/config/index.js';
-import { buildProfiles } from '../server/site-profiles.js';
 import { precompressPublic } from './precompress.js';
-import { buildStaticExport } from './static-export.js';
+import { buildStaticAssets, STATIC_ASSETS_DIR } from './static-export.js';
 import { bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -25,7 +23,7 @@ function newest(dir: string): number {
 
 /** True when dist/ is missing or older than the browser code it is built from. */
 export function needsBuild(): boolean {
-  if (!existsSync(manifest) || !existsSync(join(root, 'dist/static/optout/index.html'))) return true;
+  if (!existsSync(manifest) || !existsSync(join(root, STATIC_ASSETS_DIR, 'client.js'))) return true;
   const sources = Math.max(newest(join(root, 'widget')), statSync(join(root, 'vite.config.ts')).mtimeMs);
   return statSync(manifest).mtimeMs < sources;
 }
@@ -36,10 +34,8 @@ export async function build(): Promise<void> {
   for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
   // The host sends these from memory as they are: compressed here, once, not at every start.
   precompressPublic(join(root, 'dist/public'));
-  // The static export bakes in what the host reads at start-up (cookie name, default, allowed
-  // origins, OPTOUT_CONFIG's texts), and writes one export per OPTOUT_CONFIG site.
-  const config = loadConfig(process.env);
-  await buildStaticExport(root, config.cookieName, buildProfiles(config));
+  // Only the export's assets: its pages carry a site's origins and texts, so `optout-frame export` writes them.
+  await buildStaticAssets(root);
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
     stdio: 'inherit',
   });
@@ -47,5 +43,5 @@ export async function build(): Promise<void> {
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await build();
-  console.log('built dist/public, dist/static and dist/lib');
+  console.log('built dist/public, dist/static-assets and dist/lib');
 }

@@ -1,6 +1,6 @@
 // Vite plugin: minifies the CSS held in template literals of `*.styles.ts` modules, so the bundle ships compact CSS.
 import type { Plugin } from 'vite';
-import { minifyCss } from '../server/minify-css.js';
+import { minifyCss } from '../widget/shared/minify-css.js';
 
 /** Template literals without `${…}`: the styles modules hold plain CSS text. */
 const PLAIN_TEMPLATE = /`((?:[^`\\$]|\\.|\$(?!\{))*)`/g;

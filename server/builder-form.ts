@@ -86,7 +86,7 @@ export function builderForm(input: BuilderFormInput): string {
 ${siteField(input)}
 ${trackerField(choices)}
 ${textField('gaId', 'Google Analytics measurement ID', choices.gaId, `Only with Google Analytics, e.g. G-ABC123DEF4. Empty: ${GA_ID_PLACEHOLDER} in the code, to replace.`)}
-${textField('cookieDomain', 'Cookie domain', choices.cookieDomain === 'auto' ? '' : choices.cookieDomain, 'Your site’s domain (e.g. example.org) so its subdomains share the choice; none: no cookie. Empty: the page’s own host.')}
+${textField('cookieDomain', 'Cookie domain', choices.cookieDomain === 'auto' ? '' : choices.cookieDomain, 'The domain whose subdomains share the choice (e.g. example.org); none: each host keeps its own. Empty: auto, the widest the browser accepts.')}
 ${radios('Pages without the opt-out', 'everyPage', [['1', 'Load the client', choices.everyPage], ['0', 'Tracker code only', !choices.everyPage]], 'The client holds each tracker’s first hit until the choice is known.')}
 ${languageField(input)}
 ${radios('Intro sentence', 'showIntro', [['1', 'Shown', choices.showIntro], ['0', 'Hidden', !choices.showIntro]])}

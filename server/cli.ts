@@ -19,7 +19,13 @@ export interface Subcommand {
 }
 
 /** The subcommands by name; without one, the command serves the host. */
-const subcommands: Readonly<Record<string, Subcommand>> = {};
+const subcommands: Readonly<Record<string, Subcommand>> = {
+  export: {
+    usage: 'DIR [--site ID]',
+    summary: 'the static export in DIR, with _headers, nginx.conf, Caddyfile (export --help)',
+    run: async (args) => (await import('../export/command.js')).exportCommand(args),
+  },
+};
 
 /** A command line the command cannot run: said in one line, exit code 1. */
 class UsageError extends Error {

@@ -32,8 +32,8 @@ beforeAll(async () => {
   precompress(join(dir, 'client.js'));
   writeFileSync(join(dir, 'plain.js'), code);
   const app = express();
-  app.get('/client.js', compressedFile(join(dir, 'client.js'), 300));
-  app.get('/plain.js', compressedFile(join(dir, 'plain.js'), 300));
+  app.get('/client.js', compressedFile(join(dir, 'client.js'), 'public, max-age=300'));
+  app.get('/plain.js', compressedFile(join(dir, 'plain.js'), 'public, max-age=300'));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });

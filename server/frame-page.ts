@@ -7,7 +7,7 @@ import { themeStyles } from '../widget/shared/theme.styles.js';
 import type { FrameAssets } from './assets.js';
 import type { FrameParams } from '../widget/shared/frame-params.js';
 import { escapeHtml } from './html.js';
-import { minifyCss } from './minify-css.js';
+import { minifyCss } from '../widget/shared/minify-css.js';
 
 export interface FramePageInput {
   readonly state: OptOutState;

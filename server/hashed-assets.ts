@@ -3,15 +3,13 @@ import { readdirSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import type { RequestHandler } from 'express';
 import { readPrecompressed, SUFFIXES, sendCompressed, type Compressed } from './compressed.js';
+import { cacheControl } from './header-rules.js';
 
 const contentTypes: Readonly<Record<string, string>> = {
   '.js': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.map': 'application/json; charset=utf-8',
 };
-
-/** The name changes whenever the content does: never revalidate, so a repeat view asks nothing. */
-const IMMUTABLE = `public, max-age=${365 * 24 * 60 * 60}, immutable`;
 
 /**
  * The headers a script or stylesheet needs. Helmet's document headers (CSP, Origin-Agent-Cluster
@@ -41,14 +39,14 @@ function load(file: string): ServedFile | undefined {
   }
 }
 
-/** Sends `found` with `cacheControl`, or falls through to the host's 404. */
-function serve(found: ServedFile | undefined, cacheControl: string): RequestHandler {
+/** Sends `found` with `cacheHeader` as its Cache-Control, or falls through to the host's 404. */
+function serve(found: ServedFile | undefined, cacheHeader: string): RequestHandler {
   return (req, res, next) => {
     if (!found) {
       next();
       return;
     }
-    res.set(ASSET_HEADERS).set('Cache-Control', cacheControl);
+    res.set(ASSET_HEADERS).set('Cache-Control', cacheHeader);
     sendCompressed(req, res, found.body, found.type);
   };
 }
@@ -58,7 +56,7 @@ export function hashedAssets(dir: string): RequestHandler {
   const files = new Map<string, RequestHandler>();
   try {
     for (const name of readdirSync(dir)) {
-      if (!Object.values(SUFFIXES).some((suffix) => name.endsWith(suffix))) files.set(`/${name}`, serve(load(join(dir, name)), IMMUTABLE));
+      if (!Object.values(SUFFIXES).some((suffix) => name.endsWith(suffix))) files.set(`/${name}`, serve(load(join(dir, name)), cacheControl.hashedAsset));
     }
   } catch {
     // No build yet.
@@ -70,10 +68,7 @@ export function hashedAssets(dir: string): RequestHandler {
   };
 }
 
-/**
- * One file under a fixed name (e.g. `/client.js`, which sites paste): cached for `maxAgeSeconds`
- * and then revalidated by its ETag (one per encoding).
- */
-export function compressedFile(file: string, maxAgeSeconds: number): RequestHandler {
-  return serve(load(file), `public, max-age=${maxAgeSeconds}`);
+/** One file under a fixed name (e.g. `/client.js`, which sites paste): cached as `cacheControlValue` says, then revalidated by its ETag. */
+export function compressedFile(file: string, cacheControlValue: string): RequestHandler {
+  return serve(load(file), cacheControlValue);
 }

@@ -1,5 +1,5 @@
 // The Chromium engine through Playwright: one browser per worker, a fresh context (empty storage) per session.
-import { chromium, type Browser, type BrowserContext, type Frame, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Frame, type LaunchOptions, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../browser.js';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
 import { EngineUnsupportedError } from './driver.js';
@@ -42,9 +42,10 @@ function chromiumSession(context: BrowserContext): EngineSession {
   };
 }
 
-export function chromiumEngine(): Engine {
+/** `launchOptions`: another machine's view of names and certificates (e2e/deploy's *.test names and test CA). */
+export function chromiumEngine(launchOptions: LaunchOptions = chromiumLaunchOptions()): Engine {
   let browser: Promise<Browser> | undefined;
-  const launched = () => (browser ??= chromium.launch(chromiumLaunchOptions()));
+  const launched = () => (browser ??= chromium.launch(launchOptions));
   return {
     name: 'chromium',
     // Chromium has no GPC setting; a test that set the header itself would only test the test.

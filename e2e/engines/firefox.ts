@@ -19,9 +19,21 @@ function preferences(options: SessionOptions): Record<string, boolean | number |
   };
 }
 
-function launch(options: SessionOptions): Promise<Browser> {
-  // With a proxy to made-up names, the test CA is not trusted: accept its certificates (acceptInsecureCerts).
-  return puppeteer.launch({ browser: 'firefox', executablePath, headless: true, extraPrefsFirefox: preferences(options), acceptInsecureCerts: options.proxy !== undefined });
+/** Set for every session: another machine's view of names and certificates (e2e/deploy's *.test names and test CA). */
+export interface FirefoxSetup {
+  readonly prefs?: Readonly<Record<string, string | number | boolean>>;
+  readonly acceptInsecureCerts?: boolean;
+}
+
+function launch(options: SessionOptions, setup: FirefoxSetup): Promise<Browser> {
+  return puppeteer.launch({
+    browser: 'firefox',
+    executablePath,
+    headless: true,
+    // With a proxy to made-up names, or e2e/deploy's names, the test CA is not trusted: accept its certificates.
+    acceptInsecureCerts: setup.acceptInsecureCerts ?? options.proxy !== undefined,
+    extraPrefsFirefox: { ...setup.prefs, ...preferences(options) },
+  });
 }
 
 /** puppeteer's evaluate with the driver's plain argument type (its own flattens handles, which we never pass). */
@@ -70,9 +82,9 @@ function firefoxSession(context: BrowserContext, ownBrowser: Browser | undefined
   };
 }
 
-export function firefoxEngine(): Engine {
+export function firefoxEngine(setup: FirefoxSetup = {}): Engine {
   let shared: Promise<Browser> | undefined;
-  const sharedBrowser = () => (shared ??= launch({}));
+  const sharedBrowser = () => (shared ??= launch({}, setup));
   return {
     name: 'firefox',
     abilities: { gpc: true, javaScriptOff: true },
@@ -80,7 +92,7 @@ export function firefoxEngine(): Engine {
       // Preferences apply to a whole browser, so a session with options gets a browser of its own,
       // already empty; there a new context's first page never settles with page scripts off.
       if (Object.keys(preferences(options)).length > 0) {
-        const own = await launch(options);
+        const own = await launch(options, setup);
         return firefoxSession(own.defaultBrowserContext(), own);
       }
       return firefoxSession(await (await sharedBrowser()).createBrowserContext(), undefined);

@@ -1,12 +1,12 @@
-// The static export's two documents (frame and bridge, the browser works out state and language) and its `_headers` file.
+// The static export's two documents: the frame and the bridge, where the browser works out the state and the language.
 import { createHash } from 'node:crypto';
 import type { StaticConfig, StaticFrameConfig } from '../widget/shared/static-config.js';
 import { STATIC_CONFIG_ELEMENT_ID } from '../widget/shared/static-config.js';
 import { serializeBoot } from '../widget/shared/boot.js';
 import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
 import { themeStyles } from '../widget/shared/theme.styles.js';
-import { escapeHtml } from './html.js';
-import { minifyCss } from './minify-css.js';
+import { escapeHtml } from '../server/html.js';
+import { minifyCss } from '../widget/shared/minify-css.js';
 
 export interface StaticScripts {
   /** URL path of the entry script. */
@@ -64,38 +64,5 @@ ${configScript(config)}
 `;
 }
 
-/**
- * Response headers for the export in the `_headers` format that Netlify and Cloudflare Pages read
- * (other CDNs: copy the rules). Only a header can say who may frame the frame (`frame-ancestors`
- * has no `<meta>` form), so without these any site could embed it.
- */
-export function renderStaticHeaders(config: StaticConfig): string {
-  const styleHash = createHash('sha256').update(staticFrameStyle).digest('base64');
-  const ancestors = config.allowedOrigins.length > 0 ? config.allowedOrigins.join(' ') : '*';
-  const csp = [
-    "default-src 'none'",
-    "script-src 'self'",
-    `style-src 'self' 'sha256-${styleHash}'`,
-    "connect-src 'self'",
-    "base-uri 'none'",
-    "object-src 'none'",
-    `frame-ancestors ${ancestors}`,
-  ].join('; ');
-  const documentHeaders = [
-    `  Content-Security-Policy: ${csp}`,
-    '  X-Content-Type-Options: nosniff',
-    '  Referrer-Policy: no-referrer',
-    '  Cache-Control: no-cache',
-  ].join('\n');
-  return `/optout
-${documentHeaders}
-/optout/*
-${documentHeaders}
-/assets/*
-  Cache-Control: public, max-age=31536000, immutable
-  X-Content-Type-Options: nosniff
-/client.js
-  Cache-Control: public, max-age=300
-  X-Content-Type-Options: nosniff
-`;
-}
+/** The CSP source of the frame's one inline style (it changes with each release's styles). */
+export const staticFrameStyleHash = `'sha256-${createHash('sha256').update(staticFrameStyle).digest('base64')}'`;

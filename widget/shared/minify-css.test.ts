@@ -1,6 +1,6 @@
 // The CSS minifier keeps meaning: strings, descendant pseudo-classes and values survive; only ignorable bytes go.
 import { describe, expect, it } from 'vitest';
-import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
+import { toggleStyles } from './optout-toggle.styles.js';
 import { minifyCss } from './minify-css.js';
 
 describe('minifyCss', () => {
