@@ -28,7 +28,7 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
 };
 
 /** A command line the command cannot run: said in one line, exit code 1. */
-class UsageError extends Error {
+export class UsageError extends Error {
   override readonly name = 'UsageError';
 }
 
