@@ -9,10 +9,10 @@ export { loadConfig, ConfigError, type HostConfig } from './config/index.js';
 export { loadAssets, type FrameAssets } from './assets.js';
 
 /**
- * The host as a request handler: `site.use(host)` in Express (any version) or Connect, or
+ * The host as a request handler: `site.use(host)` in an Express app, or
  * `http.createServer(host)`. Declared by shape rather than as Express's `Express`, so the
- * package's types need no `@types/express` (a devDependency here) in a user's project, and a site
- * on other Express types than ours can still mount it. At run time it is the Express app.
+ * package's types need no `@types/express` (a devDependency here) in a user's project, nor tie a
+ * site to our version of them. At run time it is the Express app.
  */
 export interface OptOutHost {
   (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;

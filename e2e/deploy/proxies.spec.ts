@@ -39,14 +39,14 @@ function frameProtocols(page: EnginePage, target: Target): Promise<string[]> {
   );
 }
 
-/** The headers of one answer, fetched from Node through the proxy with the test CA. */
-function headersOf(url: string, certs: TestCertificates): Promise<Record<string, string | string[] | undefined>> {
+/** The status and headers of one answer, fetched from Node through the proxy with the test CA. */
+function fetchHead(url: string, certs: TestCertificates): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined> }> {
   const { hostname, port, pathname } = new URL(url);
   const options = { host: '127.0.0.1', port, path: pathname, servername: hostname, headers: { host: `${hostname}:${port}` }, ca: readFileSync(certs.caFile) };
   return new Promise((resolve, reject) => {
     get(options, (response) => {
       response.resume();
-      resolve(response.headers);
+      resolve({ status: response.statusCode, headers: response.headers });
     }).on('error', reject);
   });
 }
@@ -95,8 +95,12 @@ for (const engineName of ['chromium', 'firefox'] as const) {
         });
       });
 
-      test(`${name}: HSTS from the proxy, and a page on an origin that is not allowed cannot frame it`, async () => {
-        const headers = await headersOf(`${target().publicOrigin}/optout`, deployment.certs);
+      test(`${name}: HSTS from the proxy (and no header file served), and a page on an origin that is not allowed cannot frame it`, async () => {
+        const { headers } = await fetchHead(`${target().publicOrigin}/optout`, deployment.certs);
+        if (target().serves === 'export') {
+          // The header files beside the export are not served.
+          for (const file of ['_headers', 'nginx.conf', 'Caddyfile']) expect((await fetchHead(`${target().publicOrigin}/${file}`, deployment.certs)).status, file).toBe(404);
+        }
         expect(headers['strict-transport-security']).toBe('max-age=31536000');
         expect(headers['content-security-policy']).toContain(target().siteOrigin);
         expect(headers['content-security-policy']).not.toContain(target().otherOrigin);
