@@ -42,6 +42,61 @@ function row(measure: string, budget: string, judged: { figure: string; ok: bool
     : { measure, figure: judged.figure, budget, verdict: 'miss', ...(judged.over ? { note: judged.over } : {}) };
 }
 
+/** Whether the page knows the state with the mirror (synchronously), and via the bridge against the floor. */
+function stateRows(stateKnown: BenchFigures['stateKnown'], notMeasured: BenchFigures['notMeasured']): BudgetRow[] {
+  const rows: BudgetRow[] = [];
+  const mirror = stateKnown.mirror;
+  rows.push(
+    row(
+      'State known with the mirror',
+      'synchronously, before any frame request',
+      mirror && {
+        figure: `${round(mirror.medianMs, 1)} ms after navigation start; synchronous in ${mirror.syncRuns}/${mirror.runs}, before any frame request in ${mirror.beforeFrameRuns}/${mirror.runs} runs`,
+        ok: mirror.runs > 0 && mirror.syncRuns === mirror.runs && mirror.beforeFrameRuns === mirror.runs,
+        over: `not synchronous or not before the frame request in ${mirror.runs - Math.min(mirror.syncRuns, mirror.beforeFrameRuns)} run(s)`,
+      },
+      notMeasured.mirror,
+    ),
+  );
+  const { bridge: viaBridge, floor } = stateKnown;
+  const bridgeRatio = viaBridge && floor ? viaBridge.medianMs / floor.medianMs : undefined;
+  rows.push(
+    row(
+      'State known via the bridge (no mirror)',
+      `≤ ${budgets.bridgeVsFloor}× the floor`,
+      viaBridge && floor && bridgeRatio !== undefined
+        ? {
+            figure: `${round(viaBridge.medianMs, 1)} ms vs floor ${round(floor.medianMs, 1)} ms = ${round(bridgeRatio, 2)}×`,
+            ok: bridgeRatio <= budgets.bridgeVsFloor,
+            over: `${round(bridgeRatio - budgets.bridgeVsFloor, 2)}× over (${round(viaBridge.medianMs - budgets.bridgeVsFloor * floor.medianMs, 1)} ms)`,
+          }
+        : undefined,
+      notMeasured.bridgeTime ?? notMeasured.floor,
+    ),
+  );
+  return rows;
+}
+
+/** Requests per CPU second against a bare node:http server. */
+function throughputRow(throughput: BenchFigures['throughput'], why: string | undefined): BudgetRow {
+  return row(
+      'GET /optout throughput vs bare node:http',
+      `≥ ${budgets.throughputVsBare}×`,
+      throughput && {
+        figure:
+          `${round(throughput.capacityRatio, 2)}× by server CPU per request (${round(throughput.host.cpuMicrosPerRequest, 1)} vs ` +
+          `${round(throughput.bare.cpuMicrosPerRequest, 1)} µs); measured ${Math.round(throughput.host.requestsPerSecond)} vs ` +
+          `${Math.round(throughput.bare.requestsPerSecond)} req/s = ${round(throughput.ratio, 2)}×`,
+        ok: throughput.capacityRatio >= budgets.throughputVsBare && throughput.host.errors === 0 && throughput.host.non2xx === 0,
+        over:
+          throughput.host.errors > 0 || throughput.host.non2xx > 0
+            ? `${throughput.host.errors} errors, ${throughput.host.non2xx} non-2xx answers`
+            : `${round(budgets.throughputVsBare - throughput.capacityRatio, 2)}× short`,
+      },
+      why,
+    );
+}
+
 /** Judges every figure against its budget, in the order the report lists them. */
 export function judge(figures: BenchFigures): BudgetRow[] {
   const { wire, stateKnown, click, throughput, notMeasured } = figures;
@@ -78,35 +133,7 @@ export function judge(figures: BenchFigures): BudgetRow[] {
     ),
   );
 
-  const mirror = stateKnown.mirror;
-  rows.push(
-    row(
-      'State known with the mirror',
-      'synchronously, before any frame request',
-      mirror && {
-        figure: `${round(mirror.medianMs, 1)} ms after navigation start; synchronous in ${mirror.syncRuns}/${mirror.runs}, before any frame request in ${mirror.beforeFrameRuns}/${mirror.runs} runs`,
-        ok: mirror.runs > 0 && mirror.syncRuns === mirror.runs && mirror.beforeFrameRuns === mirror.runs,
-        over: `not synchronous or not before the frame request in ${mirror.runs - Math.min(mirror.syncRuns, mirror.beforeFrameRuns)} run(s)`,
-      },
-      notMeasured.mirror,
-    ),
-  );
-  const { bridge: viaBridge, floor } = stateKnown;
-  const bridgeRatio = viaBridge && floor ? viaBridge.medianMs / floor.medianMs : undefined;
-  rows.push(
-    row(
-      'State known via the bridge (no mirror)',
-      `≤ ${budgets.bridgeVsFloor}× the floor`,
-      viaBridge && floor && bridgeRatio !== undefined
-        ? {
-            figure: `${round(viaBridge.medianMs, 1)} ms vs floor ${round(floor.medianMs, 1)} ms = ${round(bridgeRatio, 2)}×`,
-            ok: bridgeRatio <= budgets.bridgeVsFloor,
-            over: `${round(bridgeRatio - budgets.bridgeVsFloor, 2)}× over (${round(viaBridge.medianMs - budgets.bridgeVsFloor * floor.medianMs, 1)} ms)`,
-          }
-        : undefined,
-      notMeasured.bridgeTime ?? notMeasured.floor,
-    ),
-  );
+  rows.push(...stateRows(stateKnown, notMeasured));
   rows.push(
     row(
       'Click → page subscriber (median)',
@@ -119,24 +146,7 @@ export function judge(figures: BenchFigures): BudgetRow[] {
       notMeasured.click,
     ),
   );
-  rows.push(
-    row(
-      'GET /optout throughput vs bare node:http',
-      `≥ ${budgets.throughputVsBare}×`,
-      throughput && {
-        figure:
-          `${round(throughput.capacityRatio, 2)}× by server CPU per request (${round(throughput.host.cpuMicrosPerRequest, 1)} vs ` +
-          `${round(throughput.bare.cpuMicrosPerRequest, 1)} µs); measured ${Math.round(throughput.host.requestsPerSecond)} vs ` +
-          `${Math.round(throughput.bare.requestsPerSecond)} req/s = ${round(throughput.ratio, 2)}×`,
-        ok: throughput.capacityRatio >= budgets.throughputVsBare && throughput.host.errors === 0 && throughput.host.non2xx === 0,
-        over:
-          throughput.host.errors > 0 || throughput.host.non2xx > 0
-            ? `${throughput.host.errors} errors, ${throughput.host.non2xx} non-2xx answers`
-            : `${round(budgets.throughputVsBare - throughput.capacityRatio, 2)}× short`,
-      },
-      notMeasured.throughput,
-    ),
-  );
+  rows.push(throughputRow(throughput, notMeasured.throughput));
   rows.push(pageWithoutFrameRow(wire.pageWithoutFrame, notMeasured.pageWithoutFrame));
   return rows;
 }

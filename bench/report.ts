@@ -17,12 +17,12 @@ export function buildReport(machine: MachineInfo, figures: BenchFigures, seconds
 
 const verdictMark = { pass: '✅ pass', miss: '❌ miss', 'not measured': '⚪ not measured' } as const;
 
-export function machineLine(machine: MachineInfo): string {
+function machineLine(machine: MachineInfo): string {
   return `${machine.date}, ${machine.cores} cores (${machine.cpuModel}), Node ${machine.node}, ${machine.chromium}, ${machine.os}`;
 }
 
 /** The budget table alone: what docs/performance.md shows. */
-export function budgetTable(rows: readonly BudgetRow[]): string {
+function budgetTable(rows: readonly BudgetRow[]): string {
   const lines = ['| measure | figure | budget | result |', '| --- | --- | --- | --- |'];
   for (const r of rows) {
     const note = r.note ? ` (${r.note})` : '';
@@ -66,6 +66,46 @@ function pageWithoutFrameTable(name: string, view: PageWithoutFrameView | undefi
 
 const timing = (t: TimingSummary | undefined): string =>
   t ? `median ${round(t.medianMs, 1)} ms, p90 ${round(t.p90Ms, 1)} ms over ${t.runs} runs` : 'not measured';
+
+/** The `GET /optout` throughput section: the servers side by side, the ratios, memory and the headers sent. */
+function throughputSection(f: BenchReport['figures']): string[] {
+  const t = f.throughput;
+  if (!t) return [`not measured: ${f.notMeasured.throughput ?? 'skipped'}`, ''];
+  return [
+    `autocannon, ${t.connections} connections, ${t.host.rounds.length} alternating rounds of ${t.secondsPerRound} s per server, on loopback;`,
+    `both servers in their own child process and sending the same ${t.responseBytes}-byte answer (the bare \`node:http\``,
+    'server replays, byte for byte, a response the host gave to the same request headers).',
+    '',
+    '| server | requests/s (median of rounds) | p99 latency | server CPU per request | errors | non-2xx | requests |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
+    `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
+    `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
+    ...(t.emptyExpress
+      ? [
+          `| empty Express 5 route | ${Math.round(t.emptyExpress.requestsPerSecond)} | ${t.emptyExpress.p99Ms} ms | ${round(t.emptyExpress.cpuMicrosPerRequest, 1)} µs | ${t.emptyExpress.errors} | ${t.emptyExpress.non2xx} | ${t.emptyExpress.totalRequests} |`,
+          '',
+          `The empty Express 5 route (\`bench/express-replay.ts\`, the same bytes) is ${round(t.bare.cpuMicrosPerRequest / t.emptyExpress.cpuMicrosPerRequest, 2)}× bare by server CPU per request:`,
+          `the most any Express path can reach in this run; the host is ${round(t.emptyExpress.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× of it.`,
+        ]
+      : []),
+    '',
+    `Ratio host / bare: ${round(t.capacityRatio, 2)}× by server CPU per request (bare / host, over all rounds: what each`,
+    `server can answer on one core), which the budget is judged on; ${round(t.ratio, 2)}× in measured requests per second`,
+    '(median of the paired rounds), which on this shared 2-core machine swings with whatever else runs: the load',
+    'generator and other processes take turns with the server. Rounds (requests/s): host ' +
+      t.host.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
+      '; bare ' +
+      t.bare.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
+      '.',
+    '',
+    `Host memory: ${round(t.hostIdleRssMb, 1)} MB RSS idle, peak ${round(t.hostPeakRssMb, 1)} MB under load (VmHWM).`,
+    '',
+    `Request headers sent (as Chromium sent them for the frame): \`${Object.entries(t.requestHeaders)
+      .map(([k, v]) => `${k}: ${v}`)
+      .join('`, `')}\``,
+    '',
+  ];
+}
 
 export function renderMarkdown(report: BenchReport): string {
   const { figures: f, machine } = report;
@@ -125,43 +165,7 @@ export function renderMarkdown(report: BenchReport): string {
     '## `GET /optout` throughput',
     '',
   ];
-  const t = f.throughput;
-  if (t) {
-    out.push(
-      `autocannon, ${t.connections} connections, ${t.host.rounds.length} alternating rounds of ${t.secondsPerRound} s per server, on loopback;`,
-      `both servers in their own child process and sending the same ${t.responseBytes}-byte answer (the bare \`node:http\``,
-      'server replays, byte for byte, a response the host gave to the same request headers).',
-      '',
-      '| server | requests/s (median of rounds) | p99 latency | server CPU per request | errors | non-2xx | requests |',
-      '| --- | --- | --- | --- | --- | --- | --- |',
-      `| host | ${Math.round(t.host.requestsPerSecond)} | ${t.host.p99Ms} ms | ${round(t.host.cpuMicrosPerRequest, 1)} µs | ${t.host.errors} | ${t.host.non2xx} | ${t.host.totalRequests} |`,
-      `| bare node:http | ${Math.round(t.bare.requestsPerSecond)} | ${t.bare.p99Ms} ms | ${round(t.bare.cpuMicrosPerRequest, 1)} µs | ${t.bare.errors} | ${t.bare.non2xx} | ${t.bare.totalRequests} |`,
-      ...(t.emptyExpress
-        ? [
-            `| empty Express 5 route | ${Math.round(t.emptyExpress.requestsPerSecond)} | ${t.emptyExpress.p99Ms} ms | ${round(t.emptyExpress.cpuMicrosPerRequest, 1)} µs | ${t.emptyExpress.errors} | ${t.emptyExpress.non2xx} | ${t.emptyExpress.totalRequests} |`,
-            '',
-            `The empty Express 5 route (\`bench/express-replay.ts\`, the same bytes) is ${round(t.bare.cpuMicrosPerRequest / t.emptyExpress.cpuMicrosPerRequest, 2)}× bare by server CPU per request:`,
-            `the most any Express path can reach in this run; the host is ${round(t.emptyExpress.cpuMicrosPerRequest / t.host.cpuMicrosPerRequest, 2)}× of it.`,
-          ]
-        : []),
-      '',
-      `Ratio host / bare: ${round(t.capacityRatio, 2)}× by server CPU per request (bare / host, over all rounds: what each`,
-      `server can answer on one core), which the budget is judged on; ${round(t.ratio, 2)}× in measured requests per second`,
-      '(median of the paired rounds), which on this shared 2-core machine swings with whatever else runs: the load',
-      'generator and other processes take turns with the server. Rounds (requests/s): host ' +
-        t.host.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
-        '; bare ' +
-        t.bare.rounds.map((r) => Math.round(r.requestsPerSecond)).join(', ') +
-        '.',
-      '',
-      `Host memory: ${round(t.hostIdleRssMb, 1)} MB RSS idle, peak ${round(t.hostPeakRssMb, 1)} MB under load (VmHWM).`,
-      '',
-      `Request headers sent (as Chromium sent them for the frame): \`${Object.entries(t.requestHeaders)
-        .map(([k, v]) => `${k}: ${v}`)
-        .join('`, `')}\``,
-      '',
-    );
-  } else out.push(`not measured: ${f.notMeasured.throughput ?? 'skipped'}`, '');
+  out.push(...throughputSection(f));
   const skipped = Object.entries(f.notMeasured);
   if (skipped.length > 0) {
     out.push('## Not measured in this run', '');

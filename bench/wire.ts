@@ -10,7 +10,7 @@ import { median } from './stats.js';
  * `Network.loadingFinished.encodedDataLength` into header and body bytes, so their sum is exactly
  * what came over the wire; a response served from the browser's cache has an encodedDataLength of 0.
  */
-export function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
+function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
   let pending: Promise<WireResource>[] = [];
   const onFinished = (request: Request) => {
     if (!request.url().startsWith(`${hostOrigin}/`)) return;

@@ -4,7 +4,7 @@ import express, { type Express } from 'express';
 import { trackerDemoRoutes } from './tracker-routes.js';
 
 /** The host URL written in the demo pages, exactly as a site owner would paste it. */
-export const PASTED_HOST_ORIGIN = 'http://127.0.0.1:3000';
+const PASTED_HOST_ORIGIN = 'http://127.0.0.1:3000';
 
 const demoDir = new URL('./', import.meta.url);
 

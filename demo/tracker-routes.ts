@@ -13,7 +13,7 @@ const sentToCollector = (name: string) =>
 const notOnNpm = "The tracker's own script cannot load in this demo: the switch above is what it reads before every hit.";
 
 /** Each page is trackers/layout.html around trackers/<name>.head.html, the part a site owner pastes. */
-export const TRACKER_PAGES: Readonly<Record<string, TrackerPage>> = {
+const TRACKER_PAGES: Readonly<Record<string, TrackerPage>> = {
   plausible: { title: 'Plausible', lede: "Plausible's official npm tracker, @plausible-analytics/tracker, unmodified.", note: sentToCollector('plausible') },
   umami: { title: 'Umami', lede: "Umami's tracker script, as published in the umami npm package, unmodified.", note: sentToCollector('umami') },
   posthog: { title: 'PostHog', lede: "PostHog's browser library, posthog-js from npm, unmodified.", note: sentToCollector('posthog') },

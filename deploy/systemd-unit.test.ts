@@ -1,5 +1,5 @@
 // deploy/optout-frame.service: systemd itself parses it (systemd-analyze verify) where systemd is installed, and it runs the package's own command.
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -16,13 +16,8 @@ const settings = unit.split('\n').filter((line) => /^[A-Za-z]+=/.test(line)).map
 const environment = new Map(settings.filter(([key]) => key === 'Environment').map(([, value]) => value.split(/=(.*)/s).slice(0, 2) as [string, string]));
 
 describe('deploy/optout-frame.service', () => {
-  it('passes systemd-analyze verify with no warning at all where systemd is installed (an unknown key is only a warning there)', (context) => {
-    if (!hasSystemdAnalyze) {
-      // Said in the report rather than skipped silently; the other checks below still run.
-      context.annotate('systemd-analyze is not installed here: the unit file was not verified by systemd');
-      expect(() => execFileSync('systemd-analyze', ['--version'], { stdio: 'ignore' })).toThrow();
-      return;
-    }
+  // Where systemd is absent (containers, macOS, Windows) this case is reported skipped: nothing verified it.
+  it.skipIf(!hasSystemdAnalyze)('passes systemd-analyze verify with no warning at all (an unknown key is only a warning there)', () => {
     const result = spawnSync('systemd-analyze', ['verify', '--man=no', unitFile], { encoding: 'utf8' });
     expect(result.stderr + result.stdout).toBe('');
     expect(result.status).toBe(0);

@@ -26,7 +26,7 @@ const root = new URL('../', import.meta.url);
  * The real libraries, byte for byte as npm publishes them, at the paths the tests put in place
  * of the trackers' own servers (the test machine has no internet).
  */
-export const TRACKER_LIBRARIES: Readonly<Record<string, URL>> = {
+const TRACKER_LIBRARIES: Readonly<Record<string, URL>> = {
   '/lib/plausible.js': new URL('node_modules/@plausible-analytics/tracker/plausible.js', root),
   '/lib/posthog/array.js': new URL('node_modules/posthog-js/dist/array.js', root),
   // Umami's tracker finds its server from its own address: /collect/umami/api/send.

@@ -78,14 +78,33 @@ test('the client never posts into a frame that is still loading (no origin error
     if (message.text().includes('postMessage')) postMessageErrors.push(message.text());
   });
   await cdp.send('Log.enable');
-  // Slow the host's documents so the client certainly starts while the frames are about:blank.
+  // The host's documents are held until the page's client has started, so it certainly starts
+  // while its frames are still about:blank (an ordering, not a sleep).
+  let gate = Promise.resolve();
   await page.route(`${HOST_ORIGIN}/optout**`, async (route) => {
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await gate;
     await route.continue();
   });
+  const holdFrames = (): (() => void) => {
+    let open = () => {};
+    gate = new Promise<void>((resolve) => (open = resolve));
+    return open;
+  };
   for (const path of ['/privacy', '/shop']) {
-    await page.goto(path);
+    const open = holdFrames();
+    await page.goto(path, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.optout !== undefined);
+    open();
     expect(await isOptedOut(page)).toBe(false);
   }
   expect(postMessageErrors).toEqual([]);
+
+  // The positive control: a post into the frame while it is still about:blank is reported, so the silence above means something.
+  const open = holdFrames();
+  await page.goto('/privacy', { waitUntil: 'commit' });
+  await page.waitForFunction(() => document.querySelector('iframe') !== null);
+  await page.evaluate((origin) => document.querySelector('iframe')?.contentWindow?.postMessage({ too: 'early' }, origin), HOST_ORIGIN);
+  await expect.poll(() => postMessageErrors.length).toBeGreaterThan(0);
+  expect(postMessageErrors[0]).toContain(HOST_ORIGIN);
+  open();
 });

@@ -8,7 +8,7 @@ import { close, listen } from '../server/listen.js';
 import { makeTestCertificates, type TestCertificates } from '../server/testing/tls-certificates.js';
 import { startHttpsHost, type HttpsServer } from './https-origins.js';
 
-export const HOST_NAME = 'optout.example.test';
+const HOST_NAME = 'optout.example.test';
 export const WWW_NAME = 'www.gazette.test';
 export const SHOP_NAME = 'shop.gazette.test';
 

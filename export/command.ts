@@ -29,7 +29,8 @@ function parse(args: readonly string[]): { dir: string; site: string | undefined
   try {
     parsed = parseArgs({ args: [...args], allowPositionals: true, options: { site: { type: 'string' } } });
   } catch (error) {
-    throw new UsageError(`export: ${(error as Error).message}`);
+    // parseArgs's first sentence names the argument; the rest is advice for another kind of command.
+    throw new UsageError(`export: ${(error as Error).message.split('. ')[0]}`);
   }
   const [dir, ...extra] = parsed.positionals;
   if (!dir || extra.length > 0) throw new UsageError('export takes one folder: npx optout-frame export DIR [--site ID]');

@@ -1,9 +1,10 @@
-// `npm run build`: the host's browser code (Vite) into dist/public, the static export's assets into dist/static-assets, the library (tsc) into dist/lib.
+// `npm run build`: the host's browser code (Vite) into dist/public with brotli and gzip copies, the static export's assets into dist/static-assets, the library (tsc) into dist/lib.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build as viteBuild } from 'vite';
+import { precompressPublic } from './precompress.js';
 import { buildStaticAssets, STATIC_ASSETS_DIR } from './static-export.js';
 import { bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig } from '../vite.config.js';
 
@@ -31,6 +32,8 @@ export async function build(): Promise<void> {
   await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   // One build per output shape (see vite.config.ts); the first empties dist/public.
   for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
+  // The host sends these from memory as they are: compressed here, once, not at every start.
+  precompressPublic(join(root, 'dist/public'));
   // Only the export's assets: its pages carry a site's origins and texts, so `optout-frame export` writes them.
   await buildStaticAssets(root);
   execFileSync(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {

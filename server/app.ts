@@ -5,6 +5,7 @@ import { bridgeRoutes } from './bridge-routes.js';
 import { builderRoutes } from './builder-routes.js';
 import { clientScriptRoute } from './client-script-route.js';
 import type { HostConfig } from './config/index.js';
+import { documentCache } from './document-cache.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
@@ -18,6 +19,8 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   const assets = options.assets ?? loadAssets(dir);
   // The top level and every OPTOUT_CONFIG site, worked out once: routes pick one per request.
   const profiles = buildProfiles(config);
+  // One bound for every rendered document of this host (frame, bridge, builder).
+  const documents = documentCache();
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -29,12 +32,12 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(securityHeaders(config));
   // The frame first: every layer before it costs each of its requests a match.
-  app.use(optOutRoutes(config, profiles, assets));
+  optOutRoutes(app, config, profiles, assets, documents);
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
-  app.use(bridgeRoutes(profiles, assets, dir));
-  app.use(builderRoutes(config, profiles, assets));
+  bridgeRoutes(app, profiles, assets, dir, documents);
+  app.use(builderRoutes(config, profiles, assets, documents));
   app.use(clientScriptRoute(profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.

@@ -1,21 +1,20 @@
 // GET /optout/bridge: the invisible document the client loads on pages that do not show the widget.
 import { readFileSync } from 'node:fs';
-import express, { type Request, type Response, type Router } from 'express';
+import type { IRouter, Request, Response } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
-import { documentCache, sendDocument } from './document-cache.js';
+import { sendDocument, type DocumentCache } from './document-cache.js';
 import { requestChoice, requestState } from './request-state.js';
 import { documentPolicy, hashSource } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
-export function bridgeRoutes(profiles: Profiles, assets: FrameAssets, publicDir: URL): Router {
-  const router = express.Router();
+/** Adds the route to `router` (the host's app itself: no second dispatch per request). */
+export function bridgeRoutes(router: IRouter, profiles: Profiles, assets: FrameAssets, publicDir: URL, documents: DocumentCache): void {
   // Read once: the page inlines it (see bridge-page.ts).
   const bridgeCode = readFileSync(new URL(`.${assets.bridgeScript}`, publicDir), 'utf8');
   // The one script the bridge runs is allowed by its hash; nothing else runs or loads.
   const scriptSrc = [hashSource(inlineScriptText(bridgeCode))];
-  const documents = documentCache();
   router.get('/optout/bridge', (req: Request, res: Response) => {
     const profile = requestProfile(profiles, req.query);
     const config = profile.config;
@@ -25,12 +24,11 @@ export function bridgeRoutes(profiles: Profiles, assets: FrameAssets, publicDir:
     res.set('Cache-Control', 'private, no-cache').set('Vary', 'Cookie, Sec-GPC, Accept-Encoding');
     const state = requestState(req, config, choice);
     // The page depends on the profile and the state alone (nothing else in the query is read).
-    const document = documents(`${profile.site ?? ''} ${state.optedOut} ${state.reason}`, () => {
+    const document = documents(`bridge ${profile.site ?? ''} ${state.optedOut} ${state.reason}`, () => {
       const boot = { cookieName: config.cookieName, defaultState: config.defaultState, state, allowedOrigins: config.allowedOrigins };
       // The profile's own policy: its frame-ancestors are its origins only.
       return { html: renderBridgePage({ boot, bridgeCode }), csp: documentPolicy(config, { scriptSrc, formAction: ["'none'"] }) };
     });
     sendDocument(req, res, document);
   });
-  return router;
 }

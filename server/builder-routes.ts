@@ -5,7 +5,7 @@ import type { FrameAssets } from './assets.js';
 import { renderBuilderPage } from './builder-page.js';
 import { builderStyles } from './builder-styles.js';
 import type { HostConfig } from './config/index.js';
-import { documentCache, sendDocument } from './document-cache.js';
+import { sendDocument, type DocumentCache } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams } from '../widget/shared/integration-params.js';
 import { hashSource, hostPolicy } from './security-headers.js';
@@ -16,11 +16,10 @@ function filledFields(query: Request['query']): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export function builderRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
+export function builderRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): Router {
   const router = express.Router();
   // The host-wide policy, plus the page's one inline style by its hash.
   const csp = hostPolicy(config, [hashSource(builderStyles)]);
-  const documents = documentCache();
   const sites = [...profiles.sites.keys()];
   const titleOf = (site: string | undefined, language: Language) => (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
@@ -31,7 +30,7 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
     res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
     // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
-    const document = documents(`${hostOrigin} ${req.originalUrl}`, () => ({
+    const document = documents(`builder ${hostOrigin} ${req.originalUrl}`, () => ({
       html: renderBuilderPage({ choices, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
       csp,
     }));

@@ -8,15 +8,16 @@ import { gunzipSync } from 'node:zlib';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compressedFile } from './hashed-assets.js';
+import { precompress } from '../scripts/precompress.js';
 
 const code = `(function(){${'window.optout = { cached: undefined };'.repeat(50)}})();\n`;
 let dir: string;
 let server: Server;
 
-function fetchRaw(headers: Record<string, string>): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function fetchRaw(headers: Record<string, string>, path = '/client.js'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
-    get({ host: '127.0.0.1', port, path: '/client.js', headers, agent: false }, (res) => {
+    get({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -27,8 +28,12 @@ function fetchRaw(headers: Record<string, string>): Promise<{ status: number; he
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'optout-client-'));
   writeFileSync(join(dir, 'client.js'), code);
+  // As `npm run build` leaves it: the file and its brotli and gzip copies.
+  precompress(join(dir, 'client.js'));
+  writeFileSync(join(dir, 'plain.js'), code);
   const app = express();
   app.get('/client.js', compressedFile(join(dir, 'client.js'), 'public, max-age=300'));
+  app.get('/plain.js', compressedFile(join(dir, 'plain.js'), 'public, max-age=300'));
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -67,5 +72,21 @@ describe('compressedFile', () => {
     expect(again.headers['content-encoding']).toBeUndefined();
     expect(again.headers.etag).toBe(etag);
     expect((await fetchRaw({ 'if-none-match': etag })).status).toBe(200);
+  });
+
+  it('a file without compressed copies is sent as it is, whatever the browser offers', async () => {
+    const plain = await fetchRaw({ 'accept-encoding': 'gzip, br' }, '/plain.js');
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.etag).toMatch(/-identity"$/);
+    expect(plain.body.toString()).toBe(code);
+  });
+
+  it('HEAD: the headers of the GET, no body', async () => {
+    const { port } = server.address() as AddressInfo;
+    const head = await fetch(`http://127.0.0.1:${port}/client.js`, { method: 'HEAD', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('content-encoding')).toBe('br');
+    expect(await head.text()).toBe('');
   });
 });

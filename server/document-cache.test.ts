@@ -1,14 +1,22 @@
-// The document cache: one render per input, bounded memory whatever visitors ask, least recently used out first.
+// The document cache: one render per input, bounded by the bytes it holds whatever visitors ask, least recently used out first.
 import { describe, expect, it } from 'vitest';
-import { documentCache } from './document-cache.js';
+import { documentBytes, documentCache, type DocumentCache } from './document-cache.js';
 
 function counted() {
   const renders: string[] = [];
   const render = (key: string) => () => {
     renders.push(key);
-    return { html: `<!doctype html><p>${key} ${'x'.repeat(500)}</p>`, csp: "default-src 'none'" };
+    // Each page differs in more than its name, so compressed sizes differ as real pages do.
+    return { html: `<!doctype html><p>${key} ${'x'.repeat(500 + (key.length * 37) % 300)}</p>`, csp: "default-src 'none'" };
   };
   return { renders, render };
+}
+
+/** The bytes the cache holds now, counted from the buffers and strings it keeps. */
+function held(cache: DocumentCache): number {
+  let bytes = 0;
+  for (const [key, document] of cache.entries()) bytes += documentBytes(key, document);
+  return bytes;
 }
 
 describe('documentCache', () => {
@@ -18,23 +26,37 @@ describe('documentCache', () => {
     const first = cache('a', render('a'));
     expect(cache('a', render('a'))).toBe(first);
     expect(renders).toEqual(['a']);
-    expect(first.bodies.br.length).toBeLessThan(first.bodies.identity.length);
+    expect(first.body.br!.length).toBeLessThan(first.body.identity.length);
+    expect(first.body.gzip!.length).toBeLessThan(first.body.identity.length);
   });
 
-  it('holds no more than its bound when every request is a new variant, and keeps what is in use', () => {
-    const cache = documentCache(20_000);
+  it('counts every byte an entry keeps: key and policy as UTF-16, and each encoding of the body', () => {
+    const cache = documentCache();
+    const { render } = counted();
+    const document = cache('abc', render('abc'));
+    const { identity, br, gzip } = document.body;
+    expect(documentBytes('abc', document)).toBe(2 * (3 + "default-src 'none'".length) + identity.length + br!.length + gzip!.length);
+  });
+
+  it('holds no more bytes than its bound when every request is a new variant, and keeps what is in use', () => {
+    const bound = 20_000;
+    const cache = documentCache(bound);
     const { renders, render } = counted();
     cache('popular', render('popular'));
+    let most = 0;
     for (let i = 0; i < 1000; i++) {
       cache(`junk-${i}`, render(`junk-${i}`));
       // Real traffic keeps asking for the popular page between the junk.
       if (i % 5 === 0) cache('popular', render('popular'));
+      most = Math.max(most, held(cache));
     }
+    expect(most).toBeLessThanOrEqual(bound);
+    // Full, not merely small: the bound is what limits it (a document here is about 1 KB in all).
+    expect(most).toBeGreaterThan(bound - 2_000);
     expect(renders.filter((key) => key === 'popular')).toHaveLength(1);
-    // The oldest junk was pushed out: asking for it renders again.
+    // The oldest junk was pushed out: asking for it renders again. The newest is still there.
     cache('junk-0', render('junk-0'));
     expect(renders.filter((key) => key === 'junk-0')).toHaveLength(2);
-    // The newest is still there.
     cache('junk-999', render('junk-999'));
     expect(renders.filter((key) => key === 'junk-999')).toHaveLength(1);
   });

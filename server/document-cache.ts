@@ -1,7 +1,7 @@
-// Rendered documents, each compressed once (brotli, gzip) and kept in a bounded cache; sent with an ETag, or as a 304.
-import { createHash } from 'node:crypto';
+// The host's rendered documents (frame, bridge, builder), each compressed once, in one cache bounded by the bytes it holds.
 import type { Request, Response } from 'express';
-import { chooseEncoding, compressOnce, etagMatches, type Encoding } from './hashed-assets.js';
+import { LRUCache } from 'lru-cache';
+import { compress, sendCompressed, type Compressed } from './compressed.js';
 
 /** A document as its route renders it: the page and the CSP that allows its inline parts by hash. */
 export interface RenderedDocument {
@@ -11,11 +11,12 @@ export interface RenderedDocument {
 
 interface CachedDocument {
   readonly csp: string;
-  readonly bodies: Readonly<Record<Encoding, Buffer>>;
-  /** The page's hash; the ETag adds the encoding, so each body has its own validator. */
-  readonly hash: string;
-  /** What the entry holds in memory, key included. */
-  readonly bytes: number;
+  readonly body: Compressed;
+}
+
+/** What an entry holds in memory: its key and policy (two bytes a character) and every encoding of its body. */
+export function documentBytes(key: string, { csp, body }: CachedDocument): number {
+  return (key.length + csp.length) * 2 + body.identity.length + (body.br?.length ?? 0) + (body.gzip?.length ?? 0);
 }
 
 /**
@@ -25,57 +26,30 @@ interface CachedDocument {
  */
 const MAX_BYTES = 8 * 1024 * 1024;
 
-export type DocumentCache = (key: string, render: () => RenderedDocument) => CachedDocument;
+/** The document `key` names, rendered and compressed on first use; `key` must name every input of `render`. */
+export interface DocumentCache {
+  (key: string, render: () => RenderedDocument): CachedDocument;
+  /** The entries held now, for measuring the bound. */
+  entries(): Iterable<[string, CachedDocument]>;
+}
 
-/**
- * A document is the same bytes for the same inputs (no nonces: inline parts are allowed by
- * hash), so it is rendered and compressed once per `key`, which must name every input.
- */
+/** A document is the same bytes for the same inputs (no nonces: inline parts are allowed by hash), so it is worth keeping. */
 export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
-  const entries = new Map<string, CachedDocument>();
-  let held = 0;
-  return (key, render) => {
-    const found = entries.get(key);
-    if (found) {
-      // Most recently used last, so eviction takes the oldest.
-      entries.delete(key);
-      entries.set(key, found);
-      return found;
-    }
-    const { html, csp } = render();
-    const raw = Buffer.from(html, 'utf8');
-    const bodies = compressOnce(raw);
-    const hash = createHash('sha256').update(raw).update(csp).digest('base64url').slice(0, 22);
-    const document = { csp, bodies, hash, bytes: key.length * 2 + csp.length + raw.length + bodies.br.length + bodies.gzip.length };
-    entries.set(key, document);
-    held += document.bytes;
-    for (const [oldKey, old] of entries) {
-      if (held <= maxBytes || old === document) break;
-      entries.delete(oldKey);
-      held -= old.bytes;
+  const cache = new LRUCache<string, CachedDocument>({ maxSize: maxBytes, sizeCalculation: (document, key) => documentBytes(key, document) });
+  const get = (key: string, render: () => RenderedDocument): CachedDocument => {
+    let document = cache.get(key);
+    if (document === undefined) {
+      const { html, csp } = render();
+      document = { csp, body: compress(Buffer.from(html, 'utf8')) };
+      cache.set(key, document);
     }
     return document;
   };
+  return Object.assign(get, { entries: () => cache.entries() as Iterable<[string, CachedDocument]> });
 }
 
-/**
- * Sends a cached document in the encoding the browser takes, with its CSP and ETag; a
- * revalidation that names the ETag gets a 304. Headers set before (Cache-Control, Vary,
- * cookies) are kept, and `Vary` must name what the key depends on.
- */
+/** Sends a cached document with its CSP (see `sendCompressed`). Headers set before (Cache-Control, Vary, cookies) are kept. */
 export function sendDocument(req: Request, res: Response, document: CachedDocument): void {
-  const encoding = chooseEncoding(req.headers['accept-encoding']);
-  const tag = `"${document.hash}-${encoding}"`;
   res.setHeader('Content-Security-Policy', document.csp);
-  res.setHeader('ETag', tag);
-  if (etagMatches(req.headers['if-none-match'], tag)) {
-    res.statusCode = 304;
-    res.end();
-    return;
-  }
-  const body = document.bodies[encoding];
-  res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  if (encoding !== 'identity') res.setHeader('Content-Encoding', encoding);
-  res.setHeader('Content-Length', body.length);
-  res.end(req.method === 'HEAD' ? undefined : body);
+  sendCompressed(req, res, document.body, 'text/html; charset=utf-8');
 }

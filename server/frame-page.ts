@@ -35,7 +35,7 @@ const inlineStyles = minifyCss(toggleStyles);
  * values passed strict patterns (hex colour, number + unit, quoted or bare family names), so
  * none can leave its declaration; the `<` check is a last line against closing `</style>`.
  */
-export function themeOverrideCss(params: FrameParams): string {
+function themeOverrideCss(params: FrameParams): string {
   const vars = [
     ['--optout-font-color', params.fontColor],
     ['--optout-background-color', params.backgroundColor],

@@ -10,7 +10,7 @@ export type Header = readonly [name: string, value: string];
  * Who may embed the frame: the allowed origins (and the origin's own pages, such as the host's
  * embed-code builder preview), or anyone when none are configured.
  */
-export function frameAncestors(allowedOrigins: readonly string[]): string[] {
+function frameAncestors(allowedOrigins: readonly string[]): string[] {
   return allowedOrigins.length > 0 ? ["'self'", ...allowedOrigins] : ['*'];
 }
 

@@ -25,7 +25,7 @@ export interface ListenTimeouts {
  * The opt-out requests are a few hundred bytes: a browser sends them in milliseconds, so ten
  * seconds is generous for a real client and short for one that trickles headers on purpose.
  */
-export const defaultTimeouts: ListenTimeouts = {
+const defaultTimeouts: ListenTimeouts = {
   headersTimeoutMs: 10_000,
   requestTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,

@@ -1,10 +1,10 @@
 // GET /optout renders the frame; POST /optout is the no-JavaScript fallback that stores a choice.
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type IRouter, type Request, type Response } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
-import { negotiateLanguage, type Language } from '../widget/shared/i18n/index.js';
+import { negotiateLanguage } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import type { HostConfig } from './config/index.js';
-import { documentCache, sendDocument } from './document-cache.js';
+import { sendDocument, type DocumentCache } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
@@ -40,38 +40,13 @@ function isSameOriginPost(req: Request): boolean {
   return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
 }
 
-/**
- * `negotiateLanguage`, remembered per parameter and header value: parsing `Accept-Language`
- * costs more than the rest of a cached answer. Browsers send few values; the bound keeps
- * made-up ones from growing it.
- */
-function languageNegotiator(): (requested: string, acceptLanguage: string | undefined) => Language {
-  const known = new Map<string, Language>();
-  return (requested, acceptLanguage) => {
-    const key = `${requested} ${acceptLanguage}`;
-    let language = known.get(key);
-    if (language === undefined) {
-      language = negotiateLanguage(requested, acceptLanguage);
-      if (known.size < 256) known.set(key, language);
-    }
-    return language;
-  };
-}
-
-export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets): Router {
-  const router = express.Router();
-  const documents = documentCache();
-  const languageFor = languageNegotiator();
-
+/** Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch. */
+export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): void {
   router.get('/optout', (req: Request, res: Response) => {
     const query = req.query;
     // The profile site= names (the top level without it): its origins, default, texts, theme.
     const profile = requestProfile(profiles, query);
     const profileConfig = profile.config;
-    // The site's theming defaults, under the request's own parameters (the top level has none:
-    // its requests, the common case, skip the copy).
-    const params = parseFrameParams(profile.site === undefined ? query : { ...profile.theme, ...query });
-    const language = languageFor(params.lang, req.headers['accept-language']);
     const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
     const state = requestState(req, profileConfig, choice);
@@ -79,9 +54,14 @@ export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: Fra
     if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
-    // Every input of the page: the profile, and the URL with the parameters and the form's action.
-    const key = `${profile.site ?? ''} ${state.optedOut} ${state.reason} ${language.tag} ${cookieRefused} ${req.originalUrl}`;
+    // Every input of the page, as the request carries it: a repeat answer parses neither the
+    // parameters nor Accept-Language (the same URL passed the parameters' checks when first rendered).
+    const acceptLanguage = req.headers['accept-language'] ?? '';
+    const key = `frame ${profile.site ?? ''} ${state.optedOut} ${state.reason} ${cookieRefused} ${acceptLanguage} ${req.originalUrl}`;
     const document = documents(key, () => {
+      // The site's theming defaults, under the request's own parameters (the top level has none).
+      const params = parseFrameParams(profile.site === undefined ? query : { ...profile.theme, ...query });
+      const language = negotiateLanguage(params.lang, acceptLanguage);
       const page = renderFramePage({
         state,
         language: { ...language, texts: profile.texts(language) },
@@ -120,6 +100,4 @@ export function optOutRoutes(config: HostConfig, profiles: Profiles, assets: Fra
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
     res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   });
-
-  return router;
 }

@@ -1,4 +1,4 @@
-// The layout's import rules (eslint.config.js) fire on imports that break them, and stay quiet on the tree's own.
+// The lint rules of eslint.config.js (the layout's imports, function length) fire on code that breaks them, and stay quiet on the tree's own.
 import { ESLint } from 'eslint';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -39,6 +39,15 @@ describe('import rules', { timeout: 30_000 }, () => {
   it('shared modules have no side effects: a top-level call or an import for its effects is refused', async () => {
     const code = "import './i18n/en.js';\nexport const x = 1;\ndocument.title = 'x';\n";
     expect(await ruleIds(code, 'widget/shared/gpc.ts')).toEqual(['no-restricted-syntax', 'no-restricted-syntax']);
+  });
+
+  it('a function over 80 lines is refused in code, allowed in a test', async () => {
+    const long = (lines: number) => `export function long(): number {\n${Array.from({ length: lines - 3 }, (_, i) => `  const v${i} = ${i};`).join('\n')}\n  return 0;\n}\n`;
+    const lengthRule = async (lines: number, filePath: string) => (await ruleIds(long(lines), filePath)).filter((id) => id === 'max-lines-per-function');
+    expect(await lengthRule(80, 'server/html.ts')).toEqual([]);
+    expect(await lengthRule(81, 'server/html.ts')).toEqual(['max-lines-per-function']);
+    expect(await lengthRule(81, 'widget/shared/choice.ts')).toEqual(['max-lines-per-function']);
+    expect(await lengthRule(81, 'server/html.test.ts')).toEqual([]);
   });
 
   it('allows what the layout allows: shared from anywhere, the frame messenger from the bridge', async () => {

@@ -17,11 +17,11 @@ import { adaptConfig, caddyChanges, nginxChanges } from './proxy-configs.js';
 import { freePort, type ProxyProcess } from './proxy-process.js';
 
 /** The host's public name behind the proxies, and the static export's. */
-export const HOST_NAME = 'optout.example.test';
-export const STATIC_NAME = 'static.example.test';
+const HOST_NAME = 'optout.example.test';
+const STATIC_NAME = 'static.example.test';
 /** The site that embeds the frame, and one that is not allowed to (both served by each target's demo). */
-export const SITE_NAME = 'www.gazette.test';
-export const OTHER_NAME = 'www.attacker.test';
+const SITE_NAME = 'www.gazette.test';
+const OTHER_NAME = 'www.attacker.test';
 
 export type TargetName = 'nginx → host' | 'Caddy → host' | 'nginx → export' | 'Caddy → export';
 

@@ -4,8 +4,8 @@ import { ConfigError, readCookieName, readDefault, readHost, readOrigins, readPo
 import { ConfigFileError, loadConfigFile, type ConfigFile } from './file.js';
 import { readTlsCredentials, type TlsCredentials } from './tls.js';
 
-export { ConfigError, parseOrigin, type ConfigProblem, type Env } from './env.js';
-export type { ConfigFile, SiteProfile, ThemeDefaults } from './file.js';
+export { ConfigError, type Env } from './env.js';
+export type { ConfigFile } from './file.js';
 export type { TlsCredentials } from './tls.js';
 
 export interface HostConfig {

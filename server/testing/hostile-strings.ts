@@ -17,7 +17,7 @@ export const INJECTIONS = [
 ] as const;
 
 /** Strings that are odd rather than malicious: they look like markup, numbers, prototypes, encodings. */
-export const ODDITIES = [
+const ODDITIES = [
   '',
   ' ',
   '__proto__',

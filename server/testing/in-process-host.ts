@@ -11,7 +11,7 @@ import { close, listen, type ListenTimeouts } from '../listen.js';
 
 /** Stand-ins for the built scripts: real files, so `/assets` serves them like a build would. */
 export const STAND_IN_FRAME_SCRIPT = '/assets/frame-t3st4bcd.js';
-export const STAND_IN_BRIDGE_SCRIPT = '/assets/bridge-t3st4bcd.js';
+const STAND_IN_BRIDGE_SCRIPT = '/assets/bridge-t3st4bcd.js';
 
 export interface RawRequest {
   readonly method?: string;

@@ -13,7 +13,7 @@ export interface OptOutState {
 export type DefaultState = 'in' | 'out';
 
 /** Browsers cap cookie lifetime at 400 days; the cookie is renewed on each visit. */
-export const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
+const COOKIE_MAX_AGE_SECONDS = 400 * 24 * 60 * 60;
 
 /** Reads a stored choice: `'1'` opted out, `'0'` opted in, anything else no choice. */
 export function parseChoice(value: string | null | undefined): boolean | undefined {

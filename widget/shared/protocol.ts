@@ -8,7 +8,7 @@ export const MAX_ID_LENGTH = 128;
 const MAX_ERROR_CODE_LENGTH = 64;
 const MAX_ERROR_MESSAGE_LENGTH = 500;
 /** Tallest content height the frame reports, so a broken page cannot be told to grow without end. */
-export const MAX_HEIGHT = 100_000;
+const MAX_HEIGHT = 100_000;
 
 type Message<Type extends string, Fields> = { readonly protocol: typeof PROTOCOL; readonly type: Type } & Readonly<Fields>;
 

@@ -135,7 +135,7 @@ export const TRACKER_INFO: Readonly<Record<Tracker, TrackerInfo>> = {
 export const GA_ID_PLACEHOLDER = 'G-XXXXXXXXXX';
 
 /** The docs page on trackers; its headings `#matomo`, `#plausible`, … `#google-analytics`, `#fathom` are the trackers' anchors. */
-export const TRACKER_DOCS_URL = 'https://github.com/optout-frame/optout-frame/blob/main/docs/client.md';
+const TRACKER_DOCS_URL = 'https://github.com/optout-frame/optout-frame/blob/main/docs/client.md';
 
 /** The links under each block of code: the docs for each chosen tracker, or the client's docs when there is none. */
 export function trackerDocs(trackers: readonly Tracker[]): { href: string; text: string }[] {

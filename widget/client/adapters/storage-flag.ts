@@ -2,7 +2,7 @@
 import { keepInStep, type OptOutSource, type StopAdapter } from './keep-in-step.js';
 
 /** Sets (`true`) or removes (`false`) a localStorage key; storage that throws is left alone. */
-export function setStorageFlag(key: string, value: string, on: boolean): void {
+function setStorageFlag(key: string, value: string, on: boolean): void {
   let storage: Storage;
   try {
     // Reading `localStorage` itself throws where storage is blocked.

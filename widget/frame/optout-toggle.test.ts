@@ -1,0 +1,104 @@
+// @vitest-environment happy-dom
+// <optout-toggle> in a DOM: a real button with its text as name, a live status, a click fires optout-change, a property set by code fires nothing.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { de } from '../shared/i18n/de.js';
+import { en } from '../shared/i18n/en.js';
+import './define.js';
+import type { OptOutChangeDetail, OptOutToggle } from './optout-toggle.js';
+
+let toggle: OptOutToggle;
+/** Every event the element fired, in order. */
+let fired: Array<CustomEvent<OptOutChangeDetail | undefined>>;
+let listening: AbortController;
+
+/** The element's rendered parts, once Lit has rendered what was last set. */
+async function rendered() {
+  await toggle.updateComplete;
+  const root = toggle.shadowRoot!;
+  return { status: root.querySelector('[role="status"]'), buttons: [...root.querySelectorAll('button')], notes: [...root.querySelectorAll('.note')] };
+}
+
+beforeEach(() => {
+  fired = [];
+  listening = new AbortController();
+  toggle = document.createElement('optout-toggle');
+  for (const type of ['optout-change', 'optout-storage-access']) {
+    // Listened for on the document: the events must leave the element's shadow root and bubble.
+    document.addEventListener(type, (event) => fired.push(event as CustomEvent<OptOutChangeDetail | undefined>), { signal: listening.signal });
+  }
+  document.body.append(toggle);
+});
+
+afterEach(() => {
+  listening.abort();
+  toggle.remove();
+});
+
+describe('<optout-toggle>', () => {
+  it('is accessible: one real button named by its text, the status in a live region', async () => {
+    const { status, buttons } = await rendered();
+    expect(status?.tagName).toBe('P');
+    expect(status?.getAttribute('role')).toBe('status');
+    expect(buttons).toHaveLength(1);
+    expect(buttons[0]!.getAttribute('type')).toBe('button');
+    expect(buttons[0]!.textContent).toBe(en.texts.optOutButton);
+  });
+
+  it('starts opted in, by default, in English, without the intro', async () => {
+    expect(toggle.optedOut).toBe(false);
+    expect(toggle.reason).toBe('default');
+    const { status } = await rendered();
+    expect(status?.textContent).toBe(en.texts.optedIn);
+    expect(toggle.shadowRoot!.querySelector('.intro')).toBeNull();
+  });
+
+  it('a click fires optout-change with the state asked for, bubbling out of the shadow root, and shows it', async () => {
+    (await rendered()).buttons[0]!.click();
+    expect(fired).toHaveLength(1);
+    const [event] = fired;
+    expect(event!.type).toBe('optout-change');
+    expect(event!.detail).toEqual({ optedOut: true });
+    expect(event!.bubbles && event!.composed).toBe(true);
+    expect(toggle.reason).toBe('choice');
+    const { status, buttons } = await rendered();
+    expect(status?.textContent).toBe(en.texts.optedOut);
+    expect(toggle.hasAttribute('opted-out')).toBe(true);
+    // And back: the second click asks to opt in.
+    buttons[0]!.click();
+    expect(fired.map((e) => e.detail)).toEqual([{ optedOut: true }, { optedOut: false }]);
+  });
+
+  it('properties and attributes set by code re-render and fire nothing', async () => {
+    toggle.optedOut = true;
+    toggle.reason = 'choice';
+    toggle.texts = de.texts;
+    const { status, buttons } = await rendered();
+    expect(status?.textContent).toBe(de.texts.optedOut);
+    expect(buttons[0]!.textContent).toBe(de.texts.optInButton);
+    toggle.removeAttribute('opted-out');
+    toggle.setAttribute('show-intro', '');
+    expect((await rendered()).status?.textContent).toBe(de.texts.optedIn);
+    expect(toggle.shadowRoot!.querySelector('.intro')?.textContent).toBe(de.texts.intro);
+    expect(fired).toEqual([]);
+  });
+
+  it('under GPC: says the signal is honoured and offers no button', async () => {
+    toggle.optedOut = true;
+    toggle.reason = 'gpc';
+    const { buttons, notes } = await rendered();
+    expect(buttons).toEqual([]);
+    expect(notes.map((note) => note.textContent)).toEqual([en.texts.gpcHonoured]);
+  });
+
+  it('where nothing can be kept: explains, and only with storage-access offers the button that fires optout-storage-access', async () => {
+    toggle.storageBlocked = true;
+    const blocked = await rendered();
+    expect(blocked.buttons).toEqual([]);
+    expect(blocked.notes.map((note) => note.textContent)).toEqual([en.texts.storageBlocked]);
+    toggle.storageAccess = true;
+    const { buttons } = await rendered();
+    expect(buttons.map((button) => button.textContent)).toEqual([en.texts.storageAccessButton]);
+    buttons[0]!.click();
+    expect(fired.map((event) => event.type)).toEqual(['optout-storage-access']);
+  });
+});
