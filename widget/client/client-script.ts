@@ -1,7 +1,7 @@
 // The classic-script build of the client (GET /client.js): defines `window.optout`, connected to the host it was loaded from.
 import { connectOptOut, OptOutError, type OptOutClient } from './client.js';
 import { applyNamedAdapters } from './adapters/named-adapters.js';
-import { isCookieDomain } from './cookie-mirror.js';
+import { isCookieDomain } from '../shared/mirror-cookie.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 
 declare global {

@@ -1,7 +1,8 @@
 // The optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do: Domain auto, none or named; attributes; the fresher mirror wins.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { encodeMirror, type MirrorRecord } from './client-mirror.js';
-import { isCookieDomain, openCookieMirror } from './cookie-mirror.js';
+import { isCookieDomain } from '../shared/mirror-cookie.js';
+import { openCookieMirror } from './cookie-mirror.js';
 import { openSiteMirror } from './site-mirror.js';
 
 /** Public suffixes of this stand-in browser (a real one reads the Public Suffix List). */

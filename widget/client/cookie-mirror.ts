@@ -5,8 +5,6 @@ import { encodeMirror, fresher, parseMirror, type MirrorRecord } from './client-
 /** `auto` (the widest domain the browser accepts), `none` (this host only), or a domain such as `example.org`. */
 export type CookieDomain = string;
 
-/** `auto`, `none`, or a host name (a leading dot allowed, as browsers accept it): nothing that could add an attribute. */
-export const isCookieDomain = (domain: string): boolean => /^(auto|none|\.?[a-z\d-]+(\.[a-z\d-]+)*)$/i.test(domain);
 
 /** Browsers cap a cookie's lifetime at 400 days; Safari caps one written by script at 7 (see docs/server-side.md). */
 const MAX_AGE = 400 * 24 * 3600;

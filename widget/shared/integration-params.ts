@@ -1,5 +1,6 @@
 // The builder's integration choices (trackers, GA measurement id, cookie domain, client on every page) read from a query.
 import { ParamError } from './frame-params.js';
+import { isCookieDomain } from './mirror-cookie.js';
 
 /** The trackers the builder writes code for, by their `trackers=` names (also their docs anchors). */
 export const TRACKERS = ['matomo', 'plausible', 'umami', 'posthog', 'google-analytics', 'fathom'] as const;
@@ -19,8 +20,6 @@ export interface IntegrationParams {
 const TRACKERS_ACCEPTS = `a comma-separated list of ${TRACKERS.join(', ')} (or none)`;
 // gtag.js ids: G- (GA4) and the tag ids of Google's other products that gtag.js also takes.
 const GA_ID = /^(G|GT|AW|DC)-[A-Z0-9]{4,20}$/;
-// A host name (letters, digits, hyphens between dots), optionally with the leading dot cookies allow.
-const DOMAIN = /^\.?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/;
 
 type Query = Readonly<Record<string, unknown>>;
 
@@ -52,7 +51,7 @@ export function parseIntegrationParams(query: Query): IntegrationParams {
   if (gaId !== undefined && !GA_ID.test(gaId)) throw new ParamError('gaId', gaAccepts);
   const domainAccepts = 'auto, none, or a domain such as example.org';
   const cookieDomain = single(query, 'cookieDomain', domainAccepts)?.toLowerCase() ?? 'auto';
-  if (cookieDomain !== 'auto' && cookieDomain !== 'none' && !DOMAIN.test(cookieDomain)) throw new ParamError('cookieDomain', domainAccepts);
+  if (!isCookieDomain(cookieDomain)) throw new ParamError('cookieDomain', domainAccepts);
   const everyPage = single(query, 'everyPage', '0 or 1');
   if (everyPage !== undefined && everyPage !== '0' && everyPage !== '1') throw new ParamError('everyPage', '0 or 1');
   return { trackers: trackerList(query.trackers), gaId, cookieDomain, everyPage: everyPage !== '0' };

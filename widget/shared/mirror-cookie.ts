@@ -3,6 +3,15 @@
 /** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/cookie-mirror.ts). */
 export const MIRROR_COOKIE = 'optout_state';
 
+// A host name (letters, digits, hyphens between dots, labels up to 63), optionally with the leading dot cookies allow.
+const DOMAIN = /^\.?(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i;
+
+/**
+ * The one rule for a cookie-domain setting, for the client's option and the builder's `cookieDomain=`:
+ * `auto`, `none`, or a host name — nothing that could add a cookie attribute.
+ */
+export const isCookieDomain = (domain: string): boolean => domain === 'auto' || domain === 'none' || DOMAIN.test(domain);
+
 /**
  * The values of every cookie named `name`, in order. There may be several: a host-only cookie and
  * a domain cookie of one name are both sent. Names are matched exactly (cookie names are

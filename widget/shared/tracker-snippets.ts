@@ -101,14 +101,16 @@ const googleAnalytics: TrackerInfo = {
   label: 'Google Analytics',
   adapter: 'gtag',
   snippet: (held, gaId) =>
-    `<!-- Google Analytics (gtag.js): consent mode starts from the remembered choice, the config command waits for it -->\n` +
+    (held
+      ? `<!-- Google Analytics (gtag.js): the gtag adapter has sent consent mode's default; the config command waits for the choice -->\n`
+      : `<!-- Google Analytics (gtag.js): consent mode starts denied on pages without the client -->\n`) +
     startScript(
       held,
       [
         `  window.dataLayer = window.dataLayer || [];`,
         `  function gtag() { dataLayer.push(arguments); }`,
-        `  var analytics = window.optout && optout.cached === false ? 'granted' : 'denied';`,
-        `  gtag('consent', 'default', { analytics_storage: analytics, ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`,
+        // With the client, the adapter sends the default itself (and honours data-ga-ad-signals): a second one here would undo it.
+        ...(held ? [] : [`  gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`]),
         '',
       ].join('\n'),
       [loadScript(`https://www.googletagmanager.com/gtag/js?id=${gaId}`, {}), `    gtag('js', new Date());`, `    gtag('config', '${gaId}');`].join('\n'),
