@@ -17,7 +17,7 @@ const parsed = new Map<string, ParsedMarkdown>(pages.map((page) => [page, parseM
 /** Languages of blocks that are commands or configuration: they must be included or run by a test. */
 const COMMAND_OR_CONFIG = new Set(['sh', 'bash', 'shell', 'console', 'zsh', 'json', 'jsonc', 'yaml', 'yml', 'toml', 'ini', 'caddy', 'caddyfile', 'nginx', 'systemd', 'dockerfile', 'conf', 'env', 'text', '']);
 /** Top-level folders whose paths, written as inline code, must exist. */
-const PATH_ROOTS = ['.ci', 'bench', 'demo', 'deploy', 'docs', 'e2e', 'export', 'scripts', 'server', 'widget'];
+const PATH_ROOTS = ['.ci', 'bench', 'demo', 'deploy', 'docs', 'e2e', 'export', 'request', 'scripts', 'server', 'widget'];
 /** Generated, not in the repository. */
 const GENERATED = /^bench\/results\//;
 

@@ -17,7 +17,7 @@ export function inlineScriptText(code: string): string {
 
 /**
  * The bridge inlines its script: the client loads it about once per visit (only when the site's
- * mirror cannot answer) and revalidates it (a 304 while the state is unchanged), so a second request for a 1.3 KB
+ * mirror cannot answer) and revalidates it (a 304 while the state is unchanged), so a second request for its small
  * script would only add its own round trip and headers. The boot data comes first,
  * and a module script runs after parsing anyway. The CSP allows the script by its hash.
  */
