@@ -107,13 +107,16 @@ function keyed<T>(expected: string, keyProblem: (key: string) => string | undefi
   );
 }
 
-const textOverrides: v.GenericSchema<unknown, TextOverrides> = v.pipe(
-  fields(
-    Object.fromEntries(TEXT_KEYS.map((key) => [key, v.optional(v.custom<string>((text) => !textProblem(key, text), (issue) => textProblem(key, issue.input) ?? ''))])),
-    `an object of texts (${TEXT_KEYS.join(', ')})`,
-  ),
-  v.transform((texts) => Object.freeze(texts) as TextOverrides),
-);
+/** An object of optional strings, each checked by `problem` (what is wrong, or undefined), frozen. */
+function checkedStrings<K extends string>(keys: readonly K[], problem: (key: K, value: unknown) => string | undefined, expected: string) {
+  const entries = keys.map((key) => [key, v.optional(v.custom<string>((value) => !problem(key, value), (issue) => problem(key, issue.input) ?? ''))]);
+  return v.pipe(
+    fields(Object.fromEntries(entries), `${expected} (${keys.join(', ')})`),
+    v.transform((values) => Object.freeze(values) as Readonly<Partial<Record<K, string>>>),
+  );
+}
+
+const textOverrides: v.GenericSchema<unknown, TextOverrides> = checkedStrings(TEXT_KEYS, textProblem, 'an object of texts');
 
 const tags = shippedLanguages.map((language) => language.tag);
 const textsByLanguage = keyed<TextOverrides>(
@@ -153,13 +156,7 @@ function themeProblem(key: string, raw: unknown): string | undefined {
   }
 }
 
-const theme = v.pipe(
-  fields(
-    Object.fromEntries(THEME_KEYS.map((key) => [key, v.optional(v.custom<string>((raw) => !themeProblem(key, raw), (issue) => themeProblem(key, issue.input) ?? ''))])),
-    `an object of theming parameters (${THEME_KEYS.join(', ')})`,
-  ),
-  v.transform((values) => Object.freeze(values) as ThemeDefaults),
-);
+const theme = checkedStrings(THEME_KEYS, themeProblem, 'an object of theming parameters');
 
 const site = fields(
   {
