@@ -39,7 +39,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+(frame|bridge|client|builder|server)/', message: 'widget/shared/ imports nothing from the programs or the server' },
+            {
+              regex: '^(\\.\\./)+(frame|bridge|client|builder|server)/',
+              message: 'widget/shared/ imports nothing from the programs or the server',
+            },
             { group: ['lit', 'lit/*', 'node:*', 'express'], message: 'widget/shared/ is pure: it runs in the browser and in the server' },
           ],
         },
@@ -53,8 +56,15 @@ export default tseslint.config(
     rules: {
       'no-restricted-syntax': [
         'error',
-        { selector: 'Program > :not(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ExportDefaultDeclaration, VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSInterfaceDeclaration, TSTypeAliasDeclaration, TSEnumDeclaration)', message: 'widget/shared/ modules have no side effects: declarations only' },
-        { selector: 'ImportDeclaration[specifiers.length=0]', message: 'widget/shared/ modules have no side effects: no import for its effects' },
+        {
+          selector:
+            'Program > :not(ImportDeclaration, ExportNamedDeclaration, ExportAllDeclaration, ExportDefaultDeclaration, VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSInterfaceDeclaration, TSTypeAliasDeclaration, TSEnumDeclaration)',
+          message: 'widget/shared/ modules have no side effects: declarations only',
+        },
+        {
+          selector: 'ImportDeclaration[specifiers.length=0]',
+          message: 'widget/shared/ modules have no side effects: no import for its effects',
+        },
       ],
     },
   },
@@ -73,7 +83,10 @@ export default tseslint.config(
             noServer,
             noLit,
             program(['client', 'builder']),
-            { regex: '^\\.\\./frame/(?!(frame-choice|frame-messenger|static-boot)\\.js$)', message: 'the bridge uses only the frame\'s choice, messenger and static boot (no element, no Lit)' },
+            {
+              regex: '^\\.\\./frame/(?!(frame-choice|frame-messenger|static-boot)\\.js$)',
+              message: "the bridge uses only the frame's choice, messenger and static boot (no element, no Lit)",
+            },
           ],
         },
       ],
@@ -97,7 +110,10 @@ export default tseslint.config(
         {
           patterns: [
             { regex: '^(\\.\\./)+(?!widget/shared/)', message: 'request/ imports only widget/shared/' },
-            { group: ['node:*', 'express', 'lit', 'lit/*'], message: 'request/ has no dependencies: it runs in Node, Deno, Bun and edge runtimes' },
+            {
+              group: ['node:*', 'express', 'lit', 'lit/*'],
+              message: 'request/ has no dependencies: it runs in Node, Deno, Bun and edge runtimes',
+            },
           ],
         },
       ],
@@ -110,7 +126,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { regex: '^(\\.\\./)+widget/(?!shared/)', message: 'the server imports only widget/shared/ (and the built assets), never a browser program' },
+            {
+              regex: '^(\\.\\./)+widget/(?!shared/)',
+              message: 'the server imports only widget/shared/ (and the built assets), never a browser program',
+            },
             { group: ['lit', 'lit/*'], message: 'the server renders HTML as text; Lit runs in the frame only' },
           ],
         },

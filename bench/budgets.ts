@@ -80,21 +80,21 @@ function stateRows(stateKnown: BenchFigures['stateKnown'], notMeasured: BenchFig
 /** Requests per CPU second against a bare node:http server. */
 function throughputRow(throughput: BenchFigures['throughput'], why: string | undefined): BudgetRow {
   return row(
-      'GET /optout throughput vs bare node:http',
-      `≥ ${budgets.throughputVsBare}×`,
-      throughput && {
-        figure:
-          `${round(throughput.capacityRatio, 2)}× by server CPU per request (${round(throughput.host.cpuMicrosPerRequest, 1)} vs ` +
-          `${round(throughput.bare.cpuMicrosPerRequest, 1)} µs); measured ${Math.round(throughput.host.requestsPerSecond)} vs ` +
-          `${Math.round(throughput.bare.requestsPerSecond)} req/s = ${round(throughput.ratio, 2)}×`,
-        ok: throughput.capacityRatio >= budgets.throughputVsBare && throughput.host.errors === 0 && throughput.host.non2xx === 0,
-        over:
-          throughput.host.errors > 0 || throughput.host.non2xx > 0
-            ? `${throughput.host.errors} errors, ${throughput.host.non2xx} non-2xx answers`
-            : `${round(budgets.throughputVsBare - throughput.capacityRatio, 2)}× short`,
-      },
-      why,
-    );
+    'GET /optout throughput vs bare node:http',
+    `≥ ${budgets.throughputVsBare}×`,
+    throughput && {
+      figure:
+        `${round(throughput.capacityRatio, 2)}× by server CPU per request (${round(throughput.host.cpuMicrosPerRequest, 1)} vs ` +
+        `${round(throughput.bare.cpuMicrosPerRequest, 1)} µs); measured ${Math.round(throughput.host.requestsPerSecond)} vs ` +
+        `${Math.round(throughput.bare.requestsPerSecond)} req/s = ${round(throughput.ratio, 2)}×`,
+      ok: throughput.capacityRatio >= budgets.throughputVsBare && throughput.host.errors === 0 && throughput.host.non2xx === 0,
+      over:
+        throughput.host.errors > 0 || throughput.host.non2xx > 0
+          ? `${throughput.host.errors} errors, ${throughput.host.non2xx} non-2xx answers`
+          : `${round(budgets.throughputVsBare - throughput.capacityRatio, 2)}× short`,
+    },
+    why,
+  );
 }
 
 /** Judges every figure against its budget, in the order the report lists them. */
@@ -104,7 +104,13 @@ export function judge(figures: BenchFigures): BudgetRow[] {
 
   rows.push(
     wireRow('Frame, first view', wire.firstView, budgets.firstViewBytes, budgets.firstViewRequests, notMeasured.firstView),
-    wireRow('Frame, repeat view (warm cache)', wire.repeatView, budgets.repeatViewBytes, budgets.repeatViewRequests, notMeasured.repeatView),
+    wireRow(
+      'Frame, repeat view (warm cache)',
+      wire.repeatView,
+      budgets.repeatViewBytes,
+      budgets.repeatViewRequests,
+      notMeasured.repeatView,
+    ),
   );
   const clickWire = wire.click;
   rows.push(

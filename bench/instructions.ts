@@ -70,7 +70,11 @@ async function measure(entry: string, env: Record<string, string>): Promise<numb
   const child = spawn(
     'valgrind',
     ['--tool=callgrind', `--callgrind-out-file=${out}.%p`, process.execPath, ...(entry.endsWith('.ts') ? ['--import', 'tsx'] : []), entry],
-    { cwd: root, env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'ignore', 'ignore'] },
+    {
+      cwd: root,
+      env: { ...process.env, NODE_ENV: 'production', PORT: String(port), HOST: '127.0.0.1', ...env },
+      stdio: ['ignore', 'ignore', 'ignore'],
+    },
   );
   try {
     const url = `http://127.0.0.1:${port}${PATH}`;
@@ -79,7 +83,8 @@ async function measure(entry: string, env: Record<string, string>): Promise<numb
     await run('callgrind_control', ['-z', String(child.pid)]);
     const result = await autocannon({ url, headers: HEADERS, connections: CONNECTIONS, amount: COUNTED });
     await run('callgrind_control', ['-d', String(child.pid)]);
-    if (result.non2xx > 0 || result.errors > 0) throw new Error(`instructions: ${entry} answered ${result.non2xx} non-2xx, ${result.errors} errors`);
+    if (result.non2xx > 0 || result.errors > 0)
+      throw new Error(`instructions: ${entry} answered ${result.non2xx} non-2xx, ${result.errors} errors`);
     return (await dumped(`${out}.${child.pid}.1`)) / result.requests.total;
   } finally {
     child.kill('SIGKILL');
@@ -104,7 +109,11 @@ if (!existsSync(join(root, HOST_ENTRY))) throw new Error(`instructions: ${HOST_E
 
 // The references replay what the host answers (started once without valgrind).
 const port = await freePort();
-const plain = spawn(process.execPath, [HOST_ENTRY], { cwd: root, env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...hostEnv }, stdio: 'ignore' });
+const plain = spawn(process.execPath, [HOST_ENTRY], {
+  cwd: root,
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ...hostEnv },
+  stdio: 'ignore',
+});
 await waitFor(`http://127.0.0.1:${port}/healthz`, plain);
 const replay = await record(`http://127.0.0.1:${port}`);
 plain.kill('SIGTERM');

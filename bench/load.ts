@@ -183,7 +183,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const host = await startHost('http://localhost:8080');
   try {
-    console.log(`load: ${host.origin} (host pid ${host.process.pid}), 100 connections, 20,000 requests per request kind and round, 3 rounds`);
+    console.log(
+      `load: ${host.origin} (host pid ${host.process.pid}), 100 connections, 20,000 requests per request kind and round, 3 rounds`,
+    );
     const report = await loadHost(host);
     console.log(formatReport(report));
     console.log(`\n${JSON.stringify(report)}`);

@@ -54,9 +54,13 @@ export function pageRoutes(hostOrigin: string, client: string): Record<string, s
     // A page without the widget: the client asks the hidden bridge (or answers from the mirror).
     '/shop': page('Shop', '', `${library}${connectAndSubscribe(hostOrigin)}`),
     // A page without the widget as the demo's shop has it: client.js from the host, alone.
-    '/tag-shop': page('Shop', `<script src="${hostOrigin}/client.js"></script><script>${markKnown}
+    '/tag-shop': page(
+      'Shop',
+      `<script src="${hostOrigin}/client.js"></script><script>${markKnown}
 var optout=window.optout;
-${subscribeAndMark}</script>`, ''),
+${subscribeAndMark}</script>`,
+      '',
+    ),
     // The floor: the same page with an empty cross-site iframe, hidden like the bridge; "known" at its load.
     '/floor': page(
       'Shop',

@@ -33,11 +33,7 @@ function budgetTable(rows: readonly BudgetRow[]): string {
 
 /** The body between docs/performance.md's bench markers: the table, the date and the machine. */
 export function performanceSection(report: BenchReport): string {
-  return [
-    `Measured by \`npm run bench\` on ${machineLine(report.machine)}.`,
-    '',
-    budgetTable(report.budgets),
-  ].join('\n');
+  return [`Measured by \`npm run bench\` on ${machineLine(report.machine)}.`, '', budgetTable(report.budgets)].join('\n');
 }
 
 function wireTable(name: string, figure: WireFigure | undefined): string[] {
@@ -61,7 +57,9 @@ function pageWithoutFrameTable(name: string, view: PageWithoutFrameView | undefi
   const known =
     `${view.knownSynchronously ? 'synchronously (`cached`, right after client.js ran)' : 'once a frame answered'}, ` +
     `${round(view.knownAtMs, 1)} ms after navigation start${view.views > 1 ? ` (median of ${view.views} views; figures summed)` : ''}`;
-  return wireTable(name, view).flatMap((line, i) => (i === 0 ? [`${line}; ${view.frames} frame(s) of the host in the page; state known ${known}`] : [line]));
+  return wireTable(name, view).flatMap((line, i) =>
+    i === 0 ? [`${line}; ${view.frames} frame(s) of the host in the page; state known ${known}`] : [line],
+  );
 }
 
 const timing = (t: TimingSummary | undefined): string =>
@@ -136,9 +134,12 @@ export function renderMarkdown(report: BenchReport): string {
     ...wireTable('A click in the frame', f.wire.click),
     ...wireTable('Bridge (page without the widget, no mirror)', f.wire.bridge),
     ...pageWithoutFrameTable('Page without the frame, client.js alone: first view (new visitor)', f.wire.pageWithoutFrame?.firstView),
-    ...pageWithoutFrameTable('Page without the frame, client.js alone: repeat views (same visit, fresh mirror)', f.wire.pageWithoutFrame?.repeatView),
     ...pageWithoutFrameTable(
-      "A page on another subdomain of the site, first view (shop. after www.: empty localStorage, the shared optout_state cookie)",
+      'Page without the frame, client.js alone: repeat views (same visit, fresh mirror)',
+      f.wire.pageWithoutFrame?.repeatView,
+    ),
+    ...pageWithoutFrameTable(
+      'A page on another subdomain of the site, first view (shop. after www.: empty localStorage, the shared optout_state cookie)',
       f.wire.subdomainFirstView,
     ),
     '## Time until a page script knows the state',
@@ -157,9 +158,9 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `${timing(f.click)}.`,
     '',
-    'Method: an init script in the frame records the click event\'s time (`performance.timeOrigin + event.timeStamp`,',
-    'the time the browser dispatched the input) and the page\'s subscriber records `performance.timeOrigin +',
-    'performance.now()`. Both clocks are the browser\'s shared monotonic clock expressed on the Unix epoch, so the',
+    "Method: an init script in the frame records the click event's time (`performance.timeOrigin + event.timeStamp`,",
+    "the time the browser dispatched the input) and the page's subscriber records `performance.timeOrigin +",
+    "performance.now()`. Both clocks are the browser's shared monotonic clock expressed on the Unix epoch, so the",
     'difference crosses the process boundary between the page and the cross-site frame without a round trip.',
     '',
     '## `GET /optout` throughput',

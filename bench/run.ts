@@ -7,7 +7,15 @@ import { build, needsBuild } from '../scripts/build.js';
 import { measureClickLatency } from './click-latency.js';
 import { bundleBreakdown, type BundleBreakdown } from './bundle-breakdown.js';
 import { bundleClient } from './client-bundle.js';
-import type { BenchFigures, PageWithoutFrameFigures, PageWithoutFrameView, StateKnownFigures, ThroughputFigures, TimingSummary, WireFigure } from './figures.js';
+import type {
+  BenchFigures,
+  PageWithoutFrameFigures,
+  PageWithoutFrameView,
+  StateKnownFigures,
+  ThroughputFigures,
+  TimingSummary,
+  WireFigure,
+} from './figures.js';
 import { machineInfo } from './machine.js';
 import { pageRoutes, startPageServer } from './pages.js';
 import { root, startHost } from './processes.js';
@@ -20,7 +28,10 @@ const args = new Set(process.argv.slice(2));
 /** Timed runs per variant; `--quick` for a smoke run while developing. */
 const RUNS = Number(process.env.BENCH_RUNS ?? (args.has('--quick') ? 5 : 31));
 /** `--only=wire,timing,click,throughput` measures a part while developing; the report marks the rest not measured. */
-const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+const only = [...args]
+  .find((a) => a.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
 const wanted = (part: 'wire' | 'timing' | 'click' | 'throughput') => !only || only.includes(part);
 const LOAD = args.has('--quick') ? { connections: 20, secondsPerRound: 2, rounds: 1 } : { connections: 20, secondsPerRound: 3, rounds: 6 };
 
@@ -71,7 +82,14 @@ try {
       const pageWithoutFrame = await measurePageWithoutFrame(browser, pages.origin, host.origin, Math.min(RUNS, 11));
       log('a page on another subdomain of the site (shop. after www.): first view');
       const subdomainFirstView = await measureSubdomainFirstView(browser, pages.origin, host.origin);
-      Object.assign(wire, { firstView: frame.firstView, repeatView: frame.repeatView, click: frame.click, bridge, pageWithoutFrame, subdomainFirstView });
+      Object.assign(wire, {
+        firstView: frame.firstView,
+        repeatView: frame.repeatView,
+        click: frame.click,
+        bridge,
+        pageWithoutFrame,
+        subdomainFirstView,
+      });
     }
 
     if (wanted('timing')) {
@@ -105,7 +123,9 @@ try {
         ...summarize(knownAt('mirror')),
         syncRuns: mirrorRuns.filter((r) => r.marks.cachedSync === true).length,
         beforeFrameRuns: mirrorRuns.filter(
-          (r) => r.marks.knownAtEpoch !== undefined && (r.firstFrameRequestEpoch === undefined || r.marks.knownAtEpoch < r.firstFrameRequestEpoch),
+          (r) =>
+            r.marks.knownAtEpoch !== undefined &&
+            (r.firstFrameRequestEpoch === undefined || r.marks.knownAtEpoch < r.firstFrameRequestEpoch),
         ).length,
       };
     }

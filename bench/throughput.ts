@@ -28,7 +28,10 @@ export function recordAnswer(url: string, headers: Record<string, string>): Prom
         // Status line, each "name: value\r\n", the blank line: what went over the wire before the body.
         const headerBytes =
           `HTTP/1.1 ${res.statusCode} ${res.statusMessage}\r\n`.length + res.rawHeaders.reduce((n, h) => n + h.length + 2, 0) + 2;
-        resolve({ answer: { status: res.statusCode ?? 0, headers: pairs, bodyBase64: body.toString('base64') }, bytes: headerBytes + body.length });
+        resolve({
+          answer: { status: res.statusCode ?? 0, headers: pairs, bodyBase64: body.toString('base64') },
+          bytes: headerBytes + body.length,
+        });
       });
     });
     req.on('error', reject);
@@ -46,7 +49,13 @@ interface Round {
   readonly total: number;
 }
 
-async function load(server: ChildServer, url: string, headers: Record<string, string>, connections: number, seconds: number): Promise<Round> {
+async function load(
+  server: ChildServer,
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<Round> {
   const cpuBefore = server.cpuMs();
   const result = await autocannon({ url, headers, connections, duration: seconds });
   return {
@@ -64,7 +73,11 @@ function side(rounds: readonly Round[]): LoadSide {
     requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
     cpuMicrosPerRequest:
-      rounds.reduce((n, r) => n + r.cpuMicrosPerRequest * r.total, 0) / Math.max(1, rounds.reduce((n, r) => n + r.total, 0)),
+      rounds.reduce((n, r) => n + r.cpuMicrosPerRequest * r.total, 0) /
+      Math.max(
+        1,
+        rounds.reduce((n, r) => n + r.total, 0),
+      ),
     errors: rounds.reduce((n, r) => n + r.errors, 0),
     non2xx: rounds.reduce((n, r) => n + r.non2xx, 0),
     totalRequests: rounds.reduce((n, r) => n + r.total, 0),
@@ -86,7 +99,9 @@ export async function measureThroughput(
 ): Promise<ThroughputFigures> {
   const path = '/optout?showIntro=1';
   const headers = Object.fromEntries(
-    Object.entries(browserHeaders).filter(([name]) => !['host', 'cookie', 'connection'].includes(name.toLowerCase()) && !name.startsWith(':')),
+    Object.entries(browserHeaders).filter(
+      ([name]) => !['host', 'cookie', 'connection'].includes(name.toLowerCase()) && !name.startsWith(':'),
+    ),
   );
   const { answer, bytes } = await recordAnswer(`${host.origin}${path}`, headers);
   if (answer.status !== 200) throw new Error(`bench: GET ${path} answered ${answer.status}`);
@@ -95,7 +110,12 @@ export async function measureThroughput(
   const barePort = await freePort();
   const bare = await startChild('bench/bare-server.ts', { BENCH_REPLAY: replayFile, PORT: String(barePort) }, barePort, path);
   const expressPort = await freePort();
-  const emptyExpress = await startChild('bench/express-replay.ts', { BENCH_REPLAY: replayFile, PORT: String(expressPort) }, expressPort, path);
+  const emptyExpress = await startChild(
+    'bench/express-replay.ts',
+    { BENCH_REPLAY: replayFile, PORT: String(expressPort) },
+    expressPort,
+    path,
+  );
   try {
     const idle = host.memory();
     const servers = { host, bare, express: emptyExpress };
@@ -107,7 +127,9 @@ export async function measureThroughput(
       // Each round starts with the next server, so drift hits all alike.
       const order = names.map((_, k) => names[(i + k) % names.length] as (typeof names)[number]);
       for (const name of order) {
-        results[name].push(await load(servers[name], `${servers[name].origin}${path}`, headers, options.connections, options.secondsPerRound));
+        results[name].push(
+          await load(servers[name], `${servers[name].origin}${path}`, headers, options.connections, options.secondsPerRound),
+        );
       }
     }
     const hostSide = side(results.host);

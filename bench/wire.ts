@@ -19,7 +19,14 @@ function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
   const onFailed = (request: Request) => {
     if (!request.url().startsWith(`${hostOrigin}/`)) return;
     pending.push(
-      Promise.resolve({ path: pathOf(request), status: 0, bytes: 0, headerBytes: 0, encoding: `failed: ${request.failure()?.errorText}`, acceptEncoding: '' }),
+      Promise.resolve({
+        path: pathOf(request),
+        status: 0,
+        bytes: 0,
+        headerBytes: 0,
+        encoding: `failed: ${request.failure()?.errorText}`,
+        acceptEncoding: '',
+      }),
     );
   };
   context.on('requestfinished', onFinished);
@@ -98,7 +105,10 @@ export async function measureFrameWire(browser: Browser, pageOrigin: string, hos
     const status = frame.getByRole('status');
     const before = await status.textContent();
     await frame.getByRole('button').click();
-    await frame.getByRole('status').filter({ hasNotText: before ?? '' }).waitFor();
+    await frame
+      .getByRole('status')
+      .filter({ hasNotText: before ?? '' })
+      .waitFor();
     await settle();
     const click = await traffic.take();
 

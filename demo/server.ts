@@ -16,14 +16,16 @@ export interface DemoOptions {
 export function createDemoApp({ hostOrigin }: DemoOptions): Express {
   const app = express();
   app.disable('x-powered-by');
-  const sendPage = (file: string): express.RequestHandler => async (_req, res, next) => {
-    try {
-      const page = await readFile(new URL(file, demoDir), 'utf8');
-      res.set('Cache-Control', 'no-cache').type('html').send(page.replaceAll(PASTED_HOST_ORIGIN, hostOrigin));
-    } catch (error) {
-      next(error);
-    }
-  };
+  const sendPage =
+    (file: string): express.RequestHandler =>
+    async (_req, res, next) => {
+      try {
+        const page = await readFile(new URL(file, demoDir), 'utf8');
+        res.set('Cache-Control', 'no-cache').type('html').send(page.replaceAll(PASTED_HOST_ORIGIN, hostOrigin));
+      } catch (error) {
+        next(error);
+      }
+    };
   app.get(['/', '/index.html'], sendPage('index.html'));
   app.get(['/privacy', '/privacy.html'], sendPage('privacy.html'));
   app.get(['/shop', '/shop.html'], sendPage('shop.html'));

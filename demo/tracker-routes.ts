@@ -14,12 +14,32 @@ const notOnNpm = "The tracker's own script cannot load in this demo: the switch 
 
 /** Each page is trackers/layout.html around trackers/<name>.head.html, the part a site owner pastes. */
 const TRACKER_PAGES: Readonly<Record<string, TrackerPage>> = {
-  plausible: { title: 'Plausible', lede: "Plausible's official npm tracker, @plausible-analytics/tracker, unmodified.", note: sentToCollector('plausible') },
-  umami: { title: 'Umami', lede: "Umami's tracker script, as published in the umami npm package, unmodified.", note: sentToCollector('umami') },
+  plausible: {
+    title: 'Plausible',
+    lede: "Plausible's official npm tracker, @plausible-analytics/tracker, unmodified.",
+    note: sentToCollector('plausible'),
+  },
+  umami: {
+    title: 'Umami',
+    lede: "Umami's tracker script, as published in the umami npm package, unmodified.",
+    note: sentToCollector('umami'),
+  },
   posthog: { title: 'PostHog', lede: "PostHog's browser library, posthog-js from npm, unmodified.", note: sentToCollector('posthog') },
-  matomo: { title: 'Matomo', lede: "Matomo's tracking snippet; matomo.js itself is not published on npm, so this page shows the commands queued for it.", note: notOnNpm },
-  gtag: { title: 'Google Analytics', lede: "Google's gtag.js snippet; gtag.js itself is not published on npm, so this page shows the switches it reads.", note: notOnNpm },
-  fathom: { title: 'Fathom', lede: "Fathom's script is only served from Fathom's CDN, not npm, so this page shows the switch it reads.", note: notOnNpm },
+  matomo: {
+    title: 'Matomo',
+    lede: "Matomo's tracking snippet; matomo.js itself is not published on npm, so this page shows the commands queued for it.",
+    note: notOnNpm,
+  },
+  gtag: {
+    title: 'Google Analytics',
+    lede: "Google's gtag.js snippet; gtag.js itself is not published on npm, so this page shows the switches it reads.",
+    note: notOnNpm,
+  },
+  fathom: {
+    title: 'Fathom',
+    lede: "Fathom's script is only served from Fathom's CDN, not npm, so this page shows the switch it reads.",
+    note: notOnNpm,
+  },
 };
 
 const root = new URL('../', import.meta.url);
@@ -56,7 +76,10 @@ export function trackerDemoRoutes(sendPage: (file: string) => RequestHandler, re
         readFile(new URL('layout.html', pagesDir), 'utf8'),
         readFile(new URL(`${req.params.name}.head.html`, pagesDir), 'utf8'),
       ]);
-      res.set('Cache-Control', 'no-cache').type('html').send(rewrite(fill(layout, { ...page, head: head.trimEnd() })));
+      res
+        .set('Cache-Control', 'no-cache')
+        .type('html')
+        .send(rewrite(fill(layout, { ...page, head: head.trimEnd() })));
     } catch (error) {
       next(error);
     }

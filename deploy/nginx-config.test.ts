@@ -12,7 +12,14 @@ describe.skipIf(!hasNginx)('deploy/nginx.conf under nginx -t', () => {
   afterAll(() => certs.remove());
 
   it('is accepted, and its HTTP/2 listen form is the one nginx 1.22 knows', () => {
-    const site = { name: 'optout.example.test', httpsPort: 8443, httpPort: 8080, hostPort: 3999, certFile: certs.certFile, keyFile: certs.keyFile };
+    const site = {
+      name: 'optout.example.test',
+      httpsPort: 8443,
+      httpPort: 8080,
+      hostPort: 3999,
+      certFile: certs.certFile,
+      keyFile: certs.keyFile,
+    };
     const { status, output } = testNginxConfig(adaptConfig('deploy/nginx.conf', shipped, nginxChanges(site)));
     expect(output).toContain('syntax is ok');
     expect(status).toBe(0);

@@ -12,8 +12,13 @@ const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url),
 const hasSystemdAnalyze = spawnSync('systemd-analyze', ['--version']).status === 0;
 
 /** Every `Key=value` line of the unit, in order. */
-const settings = unit.split('\n').filter((line) => /^[A-Za-z]+=/.test(line)).map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]);
-const environment = new Map(settings.filter(([key]) => key === 'Environment').map(([, value]) => value.split(/=(.*)/s).slice(0, 2) as [string, string]));
+const settings = unit
+  .split('\n')
+  .filter((line) => /^[A-Za-z]+=/.test(line))
+  .map((line) => line.split(/=(.*)/s).slice(0, 2) as [string, string]);
+const environment = new Map(
+  settings.filter(([key]) => key === 'Environment').map(([, value]) => value.split(/=(.*)/s).slice(0, 2) as [string, string]),
+);
 
 describe('deploy/optout-frame.service', () => {
   // Where systemd is absent (containers, macOS, Windows) this case is reported skipped: nothing verified it.
@@ -23,7 +28,7 @@ describe('deploy/optout-frame.service', () => {
     expect(result.status).toBe(0);
   });
 
-  it('runs the installed package\'s own bin, and configures it only through variables the host reads', () => {
+  it("runs the installed package's own bin, and configures it only through variables the host reads", () => {
     expect(Object.keys(pkg.bin)).toEqual(['optout-frame']);
     expect(settings).toContainEqual(['ExecStart', 'node /opt/optout-frame/node_modules/.bin/optout-frame']);
     expect([...environment.keys()]).toEqual(['NODE_ENV', 'HOST', 'PORT', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY']);

@@ -8,14 +8,51 @@ import { en } from '../widget/shared/i18n/en.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams, TRACKERS } from '../widget/shared/integration-params.js';
 import { TRACKER_INFO, trackerDocs } from '../widget/shared/tracker-snippets.js';
-import { anchors, commandLines, inlinePaths, parseMarkdown, region, relativeLinks, sectionBlocks, type FencedBlock, type ParsedMarkdown } from './markdown.js';
+import {
+  anchors,
+  commandLines,
+  inlinePaths,
+  parseMarkdown,
+  region,
+  relativeLinks,
+  sectionBlocks,
+  type FencedBlock,
+  type ParsedMarkdown,
+} from './markdown.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const pages = ['README.md', 'CONTRIBUTING.md', ...readdirSync(join(root, 'docs')).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)];
+const pages = [
+  'README.md',
+  'CONTRIBUTING.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .map((name) => `docs/${name}`),
+];
 const parsed = new Map<string, ParsedMarkdown>(pages.map((page) => [page, parseMarkdown(readFileSync(join(root, page), 'utf8'))]));
 
 /** Languages of blocks that are commands or configuration: they must be included or run by a test. */
-const COMMAND_OR_CONFIG = new Set(['sh', 'bash', 'shell', 'console', 'zsh', 'json', 'jsonc', 'yaml', 'yml', 'toml', 'ini', 'caddy', 'caddyfile', 'nginx', 'systemd', 'dockerfile', 'conf', 'env', 'text', '']);
+const COMMAND_OR_CONFIG = new Set([
+  'sh',
+  'bash',
+  'shell',
+  'console',
+  'zsh',
+  'json',
+  'jsonc',
+  'yaml',
+  'yml',
+  'toml',
+  'ini',
+  'caddy',
+  'caddyfile',
+  'nginx',
+  'systemd',
+  'dockerfile',
+  'conf',
+  'env',
+  'text',
+  '',
+]);
 /** Top-level folders whose paths, written as inline code, must exist. */
 const PATH_ROOTS = ['.ci', 'bench', 'demo', 'deploy', 'docs', 'e2e', 'export', 'request', 'scripts', 'server', 'widget'];
 /** Generated, not in the repository. */
@@ -48,7 +85,9 @@ function includeFault(block: FencedBlock, target: string): string | undefined {
   const text = readFileSync(join(root, path), 'utf8');
   const expected = name === undefined ? text.replace(/\n$/, '').split('\n') : region(text, name);
   if (!expected) return `include ${target}: no #region ${name} … #endregion in ${path}`;
-  return block.lines.join('\n') === expected.join('\n') ? undefined : `include ${target}: the block (line ${block.line}) differs from the file`;
+  return block.lines.join('\n') === expected.join('\n')
+    ? undefined
+    : `include ${target}: the block (line ${block.line}) differs from the file`;
 }
 
 /** What is wrong with a run-by block, or undefined. */
@@ -84,7 +123,9 @@ describe.each(pages)('%s', (page) => {
   const markdown = parsed.get(page)!;
 
   it('every relative link and #anchor resolves', () => {
-    const broken = relativeLinks(markdown).map((target) => brokenLink(page, target)).filter((fault) => fault !== undefined);
+    const broken = relativeLinks(markdown)
+      .map((target) => brokenLink(page, target))
+      .filter((fault) => fault !== undefined);
     expect(broken).toEqual([]);
   });
 
@@ -102,7 +143,11 @@ describe('the two commands', () => {
   it('README gives `npm install && npm start` and `npm test`, and CI runs `npm test`', () => {
     const commands = parsed.get('README.md')!.blocks.flatMap(commandLines);
     expect(commands).toEqual(expect.arrayContaining(['npm install && npm start', 'npm test']));
-    expect(readFileSync(join(root, '.ci', 'run'), 'utf8').split('\n').map((line) => line.trim())).toContain('npm test');
+    expect(
+      readFileSync(join(root, '.ci', 'run'), 'utf8')
+        .split('\n')
+        .map((line) => line.trim()),
+    ).toContain('npm test');
   });
 });
 
@@ -125,7 +170,10 @@ describe("the trackers' code is the builder's", () => {
   });
 
   it("README's steps 2 and 3 show the builder's code: the privacy page's with the defaults, the client.js tag for Plausible", () => {
-    const html = parsed.get('README.md')!.blocks.filter((block) => block.language === 'html').map((block) => block.lines.join('\n'));
+    const html = parsed
+      .get('README.md')!
+      .blocks.filter((block) => block.language === 'html')
+      .map((block) => block.lines.join('\n'));
     expect(html).toContain(privacyPageCode(host, choices('none'), en.texts.title));
     expect(html).toContain(clientTag(host, choices('plausible')));
   });
@@ -133,7 +181,18 @@ describe("the trackers' code is the builder's", () => {
 
 describe('the checks themselves', () => {
   const sample = parseMarkdown(
-    ['# Title', '## `GET /optout` parameters', '## Google Analytics', '## Google Analytics', '<!-- run-by: x.ts -->', '```sh', 'npm test   # all', '# comment', '```', '[a](#title)'].join('\n'),
+    [
+      '# Title',
+      '## `GET /optout` parameters',
+      '## Google Analytics',
+      '## Google Analytics',
+      '<!-- run-by: x.ts -->',
+      '```sh',
+      'npm test   # all',
+      '# comment',
+      '```',
+      '[a](#title)',
+    ].join('\n'),
   );
 
   it('gives GitHub anchors, with -1 for a repeated heading', () => {

@@ -119,7 +119,12 @@ export function region(text: string, name: string): string[] | undefined {
 /** A block's command lines: blank lines and whole-line comments dropped, a trailing comment or `\` cut. */
 export function commandLines(block: FencedBlock): string[] {
   return block.lines
-    .map((line) => line.replace(/\s+#\s.*$/, '').replace(/\s*\\$/, '').trim())
+    .map((line) =>
+      line
+        .replace(/\s+#\s.*$/, '')
+        .replace(/\s*\\$/, '')
+        .trim(),
+    )
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 

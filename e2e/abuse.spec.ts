@@ -82,7 +82,12 @@ test.describe('on a site that allows the hostile origin', () => {
     // The control proves this origin may embed the frame; the sandbox's opaque origin may not.
     await expect(page.frameLocator('#open').getByRole('status')).toHaveText(texts.optedIn);
     await expect
-      .poll(() => page.frames().find((frame) => frame.parentFrame()?.parentFrame() === page.mainFrame())?.url())
+      .poll(() =>
+        page
+          .frames()
+          .find((frame) => frame.parentFrame()?.parentFrame() === page.mainFrame())
+          ?.url(),
+      )
       .toMatch(/^chrome-error:/);
     await expect(page.frameLocator('#boxed').frameLocator('iframe').getByRole('status')).toHaveCount(0);
   });
@@ -109,7 +114,8 @@ test.describe('on a site that allows the hostile origin', () => {
     await page.waitForFunction(() => (window as unknown as { boxed: { boxedSent?: boolean } }).boxed.boxedSent === true);
     // A request of the page itself, after the sandbox's: answered, so the frame has read the sandbox's too.
     await page.evaluate(
-      ({ protocol, hostOrigin }) => document.querySelector('iframe')!.contentWindow!.postMessage({ protocol, type: 'get', id: 'after' }, hostOrigin),
+      ({ protocol, hostOrigin }) =>
+        document.querySelector('iframe')!.contentWindow!.postMessage({ protocol, type: 'get', id: 'after' }, hostOrigin),
       { protocol: PROTOCOL, hostOrigin: site.hostOrigin },
     );
     await page.waitForFunction(() => (window as unknown as { received: Array<{ id?: string }> }).received.some((m) => m.id === 'after'));
@@ -120,7 +126,9 @@ test.describe('on a site that allows the hostile origin', () => {
   });
 
   test('the frame itself in a sandbox without scripts: its form post is refused with 403, nothing changes', async ({ page }) => {
-    await page.goto(hostile.page('/boxed-form', `<iframe sandbox="allow-forms" src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`));
+    await page.goto(
+      hostile.page('/boxed-form', `<iframe sandbox="allow-forms" src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`),
+    );
     const frame = page.frameLocator('iframe');
     await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
     const posted = page.waitForResponse((r) => r.url().startsWith(`${site.hostOrigin}/optout`) && r.request().method() === 'POST');
@@ -133,7 +141,10 @@ test.describe('on a site that allows the hostile origin', () => {
 
   test('the frame itself in a sandbox with scripts and forms: a click cannot store a choice', async ({ page }) => {
     await page.goto(
-      hostile.page('/boxed-script', `<iframe sandbox="allow-scripts allow-forms" src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`),
+      hostile.page(
+        '/boxed-script',
+        `<iframe sandbox="allow-scripts allow-forms" src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`,
+      ),
     );
     const frame = page.frameLocator('iframe');
     await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
@@ -143,18 +154,25 @@ test.describe('on a site that allows the hostile origin', () => {
     await frame.getByRole('button', { name: texts.optOutButton }).click();
     const outcome = await Promise.race([
       posted.then((response) => response.status()),
-      frame.getByRole('status').filter({ hasText: texts.optedOut }).waitFor().then(() => 'shown'),
+      frame
+        .getByRole('status')
+        .filter({ hasText: texts.optedOut })
+        .waitFor()
+        .then(() => 'shown'),
     ]);
     expect([403, 'shown']).toContain(outcome);
     await expectVisitorSees(page, viewPage(), texts.optedIn);
   });
 
-  test('a page flooding the frame with 10,000 fuzzed messages: state unchanged, answers bounded, the frame still works', async ({ page }) => {
+  test('a page flooding the frame with 10,000 fuzzed messages: state unchanged, answers bounded, the frame still works', async ({
+    page,
+  }) => {
     test.slow(); // thousands of messages or dozens of page loads: the timeout triples, the assertions stay
     // A fixed seed: every run sends the same messages, so a failure replays as it happened.
     // OPTOUT_FUZZ_SEED=<n> tries other ones; the seed used is in the report either way.
     const seed = Number(process.env.OPTOUT_FUZZ_SEED ?? 22_2026);
-    if (!Number.isSafeInteger(seed)) throw new Error(`OPTOUT_FUZZ_SEED: expected an integer, got ${JSON.stringify(process.env.OPTOUT_FUZZ_SEED)}`);
+    if (!Number.isSafeInteger(seed))
+      throw new Error(`OPTOUT_FUZZ_SEED: expected an integer, got ${JSON.stringify(process.env.OPTOUT_FUZZ_SEED)}`);
     test.info().annotations.push({ type: 'fast-check seed', description: String(seed) });
     const nearMiss = fc.record(
       {
@@ -181,10 +199,14 @@ test.describe('on a site that allows the hostile origin', () => {
       if (request && request.type !== 'opt-out') expected.set(request.id, request.type);
     }
 
-    await page.goto(hostile.page('/flood', `${recorder(site.hostOrigin)}<iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`));
+    await page.goto(
+      hostile.page('/flood', `${recorder(site.hostOrigin)}<iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`),
+    );
     const frame = page.frameLocator('iframe');
     await expect(frame.locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
-    await page.waitForFunction(() => (window as unknown as { received: Array<{ type?: string }> }).received.some((m) => m.type === 'ready'));
+    await page.waitForFunction(() =>
+      (window as unknown as { received: Array<{ type?: string }> }).received.some((m) => m.type === 'ready'),
+    );
 
     const replies = await page.evaluate(
       async ({ json, protocol, hostOrigin }) => {
@@ -214,7 +236,9 @@ test.describe('on a site that allows the hostile origin', () => {
     await frame.getByRole('button', { name: texts.optOutButton }).click();
     await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
     await page.waitForFunction(() =>
-      (window as unknown as { received: Array<{ type?: string; optedOut?: boolean }> }).received.some((m) => m.type === 'change' && m.optedOut === true),
+      (window as unknown as { received: Array<{ type?: string; optedOut?: boolean }> }).received.some(
+        (m) => m.type === 'change' && m.optedOut === true,
+      ),
     );
     await expectVisitorSees(page, viewPage(), texts.optedOut);
   });

@@ -117,7 +117,9 @@ test('client.js placed before PostHog’s snippet still switches PostHog, once t
      <iframe src="${site.hostOrigin}/optout" title="Analytics opt-out"></iframe>`,
   );
   const arrayBuild = await readFile(new URL('../node_modules/posthog-js/dist/array.no-external.js', import.meta.url), 'utf8');
-  await page.route(`${pages.origin}/vendor/posthog-array.js`, (route) => route.fulfill({ contentType: 'text/javascript', body: arrayBuild }));
+  await page.route(`${pages.origin}/vendor/posthog-array.js`, (route) =>
+    route.fulfill({ contentType: 'text/javascript', body: arrayBuild }),
+  );
   const frame = () => page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`);
 
   await page.goto(url);

@@ -82,7 +82,9 @@ test('even framed without CSP, the frame answers a page that is not allowed noth
   await expect.poll(() => frame.evaluate(() => (window as unknown as { received: number }).received)).toBeGreaterThanOrEqual(3);
   // …and anything it had posted back would arrive before this marker (same source, same target).
   await frame.evaluate(() => parent.postMessage('end-of-test-marker', '*'));
-  await page.waitForFunction(() => (window as unknown as { heard: { data: unknown }[] }).heard.some((m) => m.data === 'end-of-test-marker'));
+  await page.waitForFunction(() =>
+    (window as unknown as { heard: { data: unknown }[] }).heard.some((m) => m.data === 'end-of-test-marker'),
+  );
   const answers = await page.evaluate(() =>
     (window as unknown as { heard: { data: unknown }[] }).heard.filter((m) => m.data !== 'end-of-test-marker'),
   );
@@ -106,7 +108,11 @@ test.describe('origin table', () => {
           await expect(page.frameLocator('iframe').getByRole('status')).toHaveText(texts.optedIn);
           // The frame announced itself to this exact origin.
           await expect
-            .poll(() => page.evaluate(() => (window as unknown as { heard: { origin: string; data: { type?: string } }[] }).heard.map((m) => m.data.type)))
+            .poll(() =>
+              page.evaluate(() =>
+                (window as unknown as { heard: { origin: string; data: { type?: string } }[] }).heard.map((m) => m.data.type),
+              ),
+            )
             .toContain('ready');
           expect(await clientAnswer(page, site.hostOrigin)).toBe('false');
         } else {

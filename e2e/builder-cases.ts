@@ -77,7 +77,9 @@ export const cases: readonly GeneratedCase[] = [
       await window.optout?.whenKnown();
       const calls = Array.from((window as unknown as Win).dataLayer as ArrayLike<unknown>[], (call) => Array.from(call));
       const configured = calls.some((call) => call[0] === 'config' && call[1] === id);
-      const consent = calls.filter((call) => call[0] === 'consent').map((call) => (call[2] as { analytics_storage: string }).analytics_storage);
+      const consent = calls
+        .filter((call) => call[0] === 'consent')
+        .map((call) => (call[2] as { analytics_storage: string }).analytics_storage);
       return configured && (window as unknown as Win)[`ga-disable-${id}`] !== true && consent.at(-1) === 'granted';
     },
   },
@@ -94,7 +96,12 @@ export const cases: readonly GeneratedCase[] = [
 ];
 
 /** The two blocks as the builder wrote them: a privacy page, and an article with the other block in its head. */
-export function placeBlocks(site: OwnerSite, { tracker, internet }: GeneratedCase, blocks: { privacy: string; everyPage: string }, engine: string) {
+export function placeBlocks(
+  site: OwnerSite,
+  { tracker, internet }: GeneratedCase,
+  blocks: { privacy: string; everyPage: string },
+  engine: string,
+) {
   for (const [address] of internet) expect(blocks.everyPage).toContain(address);
   const local = internet.reduce((text, [address, path]) => text.replaceAll(address, `${site.origin}${path}`), blocks.everyPage);
   return {
@@ -107,7 +114,12 @@ export function placeBlocks(site: OwnerSite, { tracker, internet }: GeneratedCas
  * A first visit sends the page view once the frame has answered; after opting out on the privacy
  * page the article sends nothing (not even as the page unloads); after opting in it sends again.
  */
-export async function expectStopsAndRestarts(tab: VisitorTab, site: OwnerSite, kase: GeneratedCase, urls: { privacyUrl: string; articleUrl: string }) {
+export async function expectStopsAndRestarts(
+  tab: VisitorTab,
+  site: OwnerSite,
+  kase: GeneratedCase,
+  urls: { privacyUrl: string; articleUrl: string },
+) {
   const { tracker, started, sending } = kase;
   // What reached the server, also what a browser sends as a page unloads (Plausible's engagement events).
   const received = () => site.hits().filter((hit) => hit.tracker === tracker && !hit.path.includes('/flags')).length;

@@ -50,7 +50,9 @@ export async function startOwnerSite(hostname = 'harbour.localhost'): Promise<Ow
         const chunks: Buffer[] = [];
         for await (const chunk of req) chunks.push(chunk as Buffer);
         hits.push({ tracker: path.split('/')[2] ?? '', path, body: Buffer.concat(chunks).toString('utf8') });
-        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' }).end('{}');
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store', 'access-control-allow-origin': '*' })
+          .end('{}');
       } else {
         res.writeHead(404, { 'access-control-allow-origin': '*' }).end();
       }
@@ -62,7 +64,10 @@ export async function startOwnerSite(hostname = 'harbour.localhost'): Promise<Ow
   return {
     origin,
     page(path, head, body) {
-      pages.set(path, `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${path}</title>\n${head}\n</head>\n<body>\n<h1>${path}</h1>\n${body}\n</body>\n</html>\n`);
+      pages.set(
+        path,
+        `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${path}</title>\n${head}\n</head>\n<body>\n<h1>${path}</h1>\n${body}\n</body>\n</html>\n`,
+      );
       return `${origin}${path}`;
     },
     hits: () => [...hits],

@@ -64,7 +64,8 @@ for (const kase of cases) {
       page.on('request', (request) => void (isHit(kase.tracker, request.method(), request.url()) && (hits += 1)));
       const tab: VisitorTab = {
         goto: async (url) => void (await page.goto(url)),
-        evaluate: <A, R>(fn: InPage<A, R>, arg: A) => (page as unknown as { evaluate(f: InPage<A, R>, a: A): Promise<R> }).evaluate(fn, arg),
+        evaluate: <A, R>(fn: InPage<A, R>, arg: A) =>
+          (page as unknown as { evaluate(f: InPage<A, R>, a: A): Promise<R> }).evaluate(fn, arg),
         waitFor: async (fn) => void (await page.waitForFunction(fn)),
         clickInFrame: (name, status) => clickInFrame(page, name, status),
         hitsMade: () => hits,

@@ -12,7 +12,9 @@ let site: OwnerSite;
 test.beforeAll(async () => {
   site = await startOwnerSite();
   // The site and two of its subdomains (the cookie-domain test).
-  host = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: [site.origin, subdomain('www', site.origin), subdomain('blog', site.origin)].join(',') });
+  host = await startTestSite({
+    OPTOUT_ALLOWED_ORIGINS: [site.origin, subdomain('www', site.origin), subdomain('blog', site.origin)].join(','),
+  });
 });
 test.afterAll(async () => {
   await Promise.all([host.close(), site.close()]);
@@ -66,14 +68,22 @@ for (const kase of cases) {
   });
 }
 
-for (const [cookieDomain, shared] of [['harbour.localhost', true], ['none', false]] as const) {
-  test(`cookieDomain=${cookieDomain}: a choice made on www. is known ${shared ? 'at once' : 'only after asking the frame'} on blog.`, async ({ browser }) => {
+for (const [cookieDomain, shared] of [
+  ['harbour.localhost', true],
+  ['none', false],
+] as const) {
+  test(`cookieDomain=${cookieDomain}: a choice made on www. is known ${shared ? 'at once' : 'only after asking the frame'} on blog.`, async ({
+    browser,
+  }) => {
     const blocks = await generatedBlocks(browser, 'fathom', `&cookieDomain=${cookieDomain}`);
     expect(blocks.everyPage).toContain(`data-cookie-domain="${cookieDomain}"`);
     const name = shared ? 'shared' : 'host-only';
     const privacyUrl = subdomain('www', site.page(`/${name}/privacy`, '', blocks.privacy));
     // The owner's own line after the block: what the client knew synchronously, before any answer from the frame.
-    const articleUrl = subdomain('blog', site.page(`/${name}/article`, `${blocks.everyPage}\n<script>window.knownAtLoad = optout.cached;</script>`, '<p>An article.</p>'));
+    const articleUrl = subdomain(
+      'blog',
+      site.page(`/${name}/article`, `${blocks.everyPage}\n<script>window.knownAtLoad = optout.cached;</script>`, '<p>An article.</p>'),
+    );
     const context = await browser.newContext();
     try {
       const page = await context.newPage();

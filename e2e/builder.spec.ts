@@ -33,7 +33,16 @@ test('the language list names every shipped language in its own language, and th
     await expect(option).toHaveText(`${language.name} (${language.tag})`);
     await expect(option).toHaveAttribute('lang', language.tag);
   }
-  for (const label of ['Magyar (hu)', 'Gaeilge (ga)', 'Português (Portugal) (pt-PT)', 'Português (Brasil) (pt)', 'Српски (sr)', 'Srpski (sr-Latn)', 'اردو (ur)', 'ไทย (th)']) {
+  for (const label of [
+    'Magyar (hu)',
+    'Gaeilge (ga)',
+    'Português (Portugal) (pt-PT)',
+    'Português (Brasil) (pt)',
+    'Српски (sr)',
+    'Srpski (sr-Latn)',
+    'اردو (ur)',
+    'ไทย (th)',
+  ]) {
     await expect(select.getByRole('option', { name: label, exact: true })).toHaveCount(1);
   }
   await select.selectOption('sr-Latn');
@@ -81,9 +90,7 @@ test('options drive the live preview of the real frame and the code', async ({ p
   await expect(snippet(page)).toHaveValue(/lang=de&amp;fontColor=ffcc00&amp;theme=dark/);
 });
 
-test('on the wire: the builder is protected by a hash CSP, its script is a hashed asset, nothing inline runs', async ({
-  request,
-}) => {
+test('on the wire: the builder is protected by a hash CSP, its script is a hashed asset, nothing inline runs', async ({ request }) => {
   const response = await request.get(`${HOST_ORIGIN}/`);
   expect(response.status()).toBe(200);
   const csp = response.headers()['content-security-policy'] ?? '';
@@ -147,10 +154,7 @@ test('code copied from the builder, pasted into a page on another site, shows th
 
     await page.reload();
     await expect(page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`).getByRole('status')).toHaveText(fr.optedOut);
-    await page
-      .frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`)
-      .getByRole('button', { name: fr.optInButton })
-      .click();
+    await page.frameLocator(`iframe[src^="${site.hostOrigin}/optout"]`).getByRole('button', { name: fr.optInButton }).click();
     await expect.poll(() => page.evaluate(() => window.optout?.isOptedOut())).toBe(false);
   } finally {
     await Promise.all([site.close(), otherSite.close()]);
@@ -166,7 +170,10 @@ test.describe('the integration, without JavaScript', () => {
     }
     await expect(everyPage(page)).toHaveValue(/await optout\.whenKnown\(\);\n {2}init\(/);
     await expect(page.getByRole('checkbox', { name: 'Plausible' })).toBeChecked();
-    await expect(page.getByRole('link', { name: 'Plausible and optout-frame' }).first()).toHaveAttribute('href', /docs\/client\.md#plausible$/);
+    await expect(page.getByRole('link', { name: 'Plausible and optout-frame' }).first()).toHaveAttribute(
+      'href',
+      /docs\/client\.md#plausible$/,
+    );
   });
 
   test('the form keeps every choice in the address and renders it', async ({ page }) => {
@@ -180,7 +187,9 @@ test.describe('the integration, without JavaScript', () => {
     expect(address.searchParams.getAll('trackers')).toEqual(['matomo', 'google-analytics']);
     expect(address.searchParams.get('gaId')).toBe('G-HARBOUR123');
     await expect(everyPage(page)).toHaveValue(
-      new RegExp(`^<script src="${HOST_ORIGIN}/client.js" data-adapters="matomo,gtag" data-ga-id="G-HARBOUR123" data-cookie-domain="example.org"></script>\n<!-- Matomo`),
+      new RegExp(
+        `^<script src="${HOST_ORIGIN}/client.js" data-adapters="matomo,gtag" data-ga-id="G-HARBOUR123" data-cookie-domain="example.org"></script>\n<!-- Matomo`,
+      ),
     );
     await expect(everyPage(page)).toHaveValue(/gtag\('config', 'G-HARBOUR123'\);/);
   });
@@ -227,7 +236,9 @@ test('the preview sizes itself to the frame, as the real embed does', async ({ p
   await page.goto(`${HOST_ORIGIN}/`);
   const iframe = page.locator('#preview');
   const fits = async () => {
-    const content = await preview(page).locator('html').evaluate((root) => root.getBoundingClientRect().height);
+    const content = await preview(page)
+      .locator('html')
+      .evaluate((root) => root.getBoundingClientRect().height);
     const box = await iframe.evaluate((el) => el.clientHeight);
     return Math.abs(box - Math.ceil(content));
   };

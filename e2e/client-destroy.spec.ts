@@ -58,10 +58,11 @@ async function installLedger(page: Page): Promise<void> {
   });
 }
 
-const ledger = (page: Page) => page.evaluate(() => {
-  const { ledger } = window as unknown as { ledger: Ledger };
-  return { listeners: ledger.activeListeners(), timers: ledger.pendingTimers(), iframes: document.querySelectorAll('iframe').length };
-});
+const ledger = (page: Page) =>
+  page.evaluate(() => {
+    const { ledger } = window as unknown as { ledger: Ledger };
+    return { listeners: ledger.activeListeners(), timers: ledger.pendingTimers(), iframes: document.querySelectorAll('iframe').length };
+  });
 
 let pages: PageServer;
 let site: TestSite;

@@ -3,7 +3,9 @@ import { expect, test } from '@playwright/test';
 import { startTestSite } from './servers.js';
 import { CLIENT_MODULE_PATH, startPageServer, type ClientModule } from './test-pages.js';
 
-test('with the host stopped, isOptedOut() and optOut() reject with OptOutError TIMEOUT and whenKnown() resolves opted out', async ({ page }) => {
+test('with the host stopped, isOptedOut() and optOut() reject with OptOutError TIMEOUT and whenKnown() resolves opted out', async ({
+  page,
+}) => {
   const pages = await startPageServer();
   const site = await startTestSite({ OPTOUT_ALLOWED_ORIGINS: pages.origin });
   try {

@@ -37,7 +37,9 @@ test('OPTOUT_TLS_CERT and OPTOUT_TLS_KEY: it serves HTTPS with that certificate,
   try {
     const [, port] = await host.waitForOutput(/^optout-frame host: https:\/\/127\.0\.0\.1:(\d+)\n/);
     expect(await httpsGet(Number(port), '/healthz')).toEqual({ status: 200, body: 'ok' });
-    expect((await httpsGet(Number(port), '/optout')).body).toContain('<p class="status in-only" role="status">You are currently opted in.</p>');
+    expect((await httpsGet(Number(port), '/optout')).body).toContain(
+      '<p class="status in-only" role="status">You are currently opted in.</p>',
+    );
     expect(host.output().stderr).toBe('');
   } finally {
     host.child.kill('SIGTERM');

@@ -17,10 +17,12 @@ test('a click in one tab reaches a subscriber in a second tab and the frame in a
 
   await optOutFrame(privacyA).getByRole('button', { name: texts.optOutButton }).click();
   await expect(shop.getByRole('status')).toHaveText('Tracking: off');
-  await expect.poll(() => subscriberCalls(shop)).toEqual([
-    { optedOut: false, reason: 'default' },
-    { optedOut: true, reason: 'choice' },
-  ]);
+  await expect
+    .poll(() => subscriberCalls(shop))
+    .toEqual([
+      { optedOut: false, reason: 'default' },
+      { optedOut: true, reason: 'choice' },
+    ]);
   // The other privacy tab's frame follows (frames tell each other), and so does its page script.
   await expect(optOutFrame(privacyB).getByRole('status')).toHaveText(texts.optedOut);
   await expect(privacyB.locator('#page-state')).toHaveText('opted out (your choice)');

@@ -39,10 +39,12 @@ async function sizedHeight(page: Page, showIntro: 0 | 1): Promise<number> {
   await expect(page.frameLocator('iframe').getByRole('status')).toHaveText(texts.optedIn);
   await expect.poll(async () => (await measure(page)).iframeHeight).not.toBe(30 - 6);
   let sized = await measure(page);
-  await expect.poll(async () => {
-    sized = await measure(page);
-    return sized.iframeHeight;
-  }).toBe(Math.ceil(sized.content));
+  await expect
+    .poll(async () => {
+      sized = await measure(page);
+      return sized.iframeHeight;
+    })
+    .toBe(Math.ceil(sized.content));
   // No scroll bar: the document fits the frame exactly.
   expect(sized.scrollHeight).toBeLessThanOrEqual(sized.viewport);
   return sized.iframeHeight;
@@ -57,8 +59,10 @@ test('the iframe height follows the content with and without the intro, and afte
   await sizedHeight(page, 1);
   await page.frameLocator('iframe').getByRole('button', { name: texts.optOutButton }).click();
   await expect(page.frameLocator('iframe').getByRole('status')).toHaveText(texts.optedOut);
-  await expect.poll(async () => {
-    const now = await measure(page);
-    return now.iframeHeight === Math.ceil(now.content) && now.scrollHeight <= now.viewport;
-  }).toBe(true);
+  await expect
+    .poll(async () => {
+      const now = await measure(page);
+      return now.iframeHeight === Math.ceil(now.content) && now.scrollHeight <= now.viewport;
+    })
+    .toBe(true);
 });

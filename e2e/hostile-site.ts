@@ -13,6 +13,9 @@ export async function startHostileSite(): Promise<HostileSite> {
   return {
     ...server,
     page: (path, body) =>
-      server.page(path, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head><body>${body}</body></html>`),
+      server.page(
+        path,
+        `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>hostile</title></head><body>${body}</body></html>`,
+      ),
   };
 }

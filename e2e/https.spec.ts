@@ -25,7 +25,9 @@ test.beforeAll(async () => {
   certs = exampleCertificates();
   browser = await launchChromiumForTestNames(certs);
   demo = await startHttpsDemo(certs);
-  host = await startHttpsHost(certs, { OPTOUT_ALLOWED_ORIGINS: [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(',') });
+  host = await startHttpsHost(certs, {
+    OPTOUT_ALLOWED_ORIGINS: [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(','),
+  });
   hostOrigin = host.origin(HOST_NAME);
   demo.pointAt(hostOrigin);
 });
@@ -60,9 +62,13 @@ for (const [kind, name] of [
     const response = await frameResponse;
     // The browser kept the cookie and sent it back; the host renewed it with the same attributes.
     // (On the host's own domain the site's optout_state mirror, Domain=example.test, goes along: the host ignores it.)
-    expect((await response.request().headerValue('cookie'))?.split('; ').filter((cookie) => !cookie.startsWith('optout_state='))).toEqual(['optout=1']);
+    expect((await response.request().headerValue('cookie'))?.split('; ').filter((cookie) => !cookie.startsWith('optout_state='))).toEqual([
+      'optout=1',
+    ]);
     expect(await response.headerValue('set-cookie')).toMatch(/^optout=1; Max-Age=\d+; Path=\/; SameSite=None; Secure; Partitioned$/);
-    expect(await response.headerValue('content-security-policy')).toContain(`frame-ancestors 'self' ${demo.origin(SAME_SITE_NAME)} ${demo.origin(CROSS_SITE_NAME)}`);
+    expect(await response.headerValue('content-security-policy')).toContain(
+      `frame-ancestors 'self' ${demo.origin(SAME_SITE_NAME)} ${demo.origin(CROSS_SITE_NAME)}`,
+    );
     // The state is in the frame's first HTML, from the cookie the request carried.
     // The visible status element, not the texts every document carries in its boot JSON.
     expect(await response.text()).toContain(`<p class="status" role="status">${texts.optedOut}</p>`);
@@ -72,7 +78,14 @@ for (const [kind, name] of [
     // The frame's cookie (the client's first-party optout_state mirror is the site's, not the host's).
     const cookies = (await context.cookies()).filter((cookie) => cookie.domain === HOST_NAME);
     expect(cookies).toHaveLength(1);
-    expect(cookies[0]).toMatchObject({ name: 'optout', value: '1', domain: HOST_NAME, secure: true, sameSite: 'None', partitionKey: topLevelSite(name) });
+    expect(cookies[0]).toMatchObject({
+      name: 'optout',
+      value: '1',
+      domain: HOST_NAME,
+      secure: true,
+      sameSite: 'None',
+      partitionKey: topLevelSite(name),
+    });
     await context.close();
   });
 }

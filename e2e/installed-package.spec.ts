@@ -6,7 +6,16 @@ import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
-import { checkTarball, installTarball, npxOptoutFrame, packCleanCopy, scratchDir, shellIn, startNpxOptoutFrame, type PackedProject } from './installed-package.js';
+import {
+  checkTarball,
+  installTarball,
+  npxOptoutFrame,
+  packCleanCopy,
+  scratchDir,
+  shellIn,
+  startNpxOptoutFrame,
+  type PackedProject,
+} from './installed-package.js';
 import { importInNode, publicEntries, typeCheckConsumer } from './package-consumer.js';
 
 interface Manifest {
@@ -99,7 +108,11 @@ test('npm pack from a clean copy builds first; the tarball holds LICENSE, README
   // (`./widget/**` is for this project's own Vite builds, which read the field too: the sources are not shipped.)
   const shippedGlobs = manifest.sideEffects.filter((glob) => glob.startsWith('./dist/'));
   expect(shippedGlobs.length).toBeGreaterThan(0);
-  for (const glob of shippedGlobs) expect(packed.files.some((path) => globPattern(glob).test(path)), glob).toBe(true);
+  for (const glob of shippedGlobs)
+    expect(
+      packed.files.some((path) => globPattern(glob).test(path)),
+      glob,
+    ).toBe(true);
 });
 
 test('publint --strict finds nothing in the tarball', async () => {

@@ -35,13 +35,20 @@ export interface PackedProject {
  */
 export async function packCleanCopy(workDir: string): Promise<PackedProject> {
   const copy = join(workDir, 'clone');
-  const { stdout: listing } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: root, maxBuffer: 16 << 20 });
+  const { stdout: listing } = await run('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: root,
+    maxBuffer: 16 << 20,
+  });
   for (const file of listing.split('\0').filter((path) => path !== '' && existsSync(join(root, path)))) {
     cpSync(join(root, file), join(copy, file));
   }
   symlinkSync(join(root, 'node_modules'), join(copy, 'node_modules'));
   const hadDist = existsSync(join(copy, 'dist'));
-  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: copy, env: commandEnv(), maxBuffer: 16 << 20 });
+  const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', workDir], {
+    cwd: copy,
+    env: commandEnv(),
+    maxBuffer: 16 << 20,
+  });
   // The build's own log comes first on stdout; npm's JSON report follows it.
   const [report] = JSON.parse(stdout.slice(stdout.indexOf('[\n'))) as [{ filename: string; files: { path: string }[] }];
   return { tarball: join(workDir, report.filename), files: report.files.map((file) => file.path), hadDist };
@@ -90,7 +97,12 @@ export interface RunningCommand {
 /** Starts `npx optout-frame` in `dir` with `env`; resolves once it printed where it listens. */
 export function startNpxOptoutFrame(dir: string, env: Readonly<Record<string, string>>): Promise<RunningCommand> {
   // Its own process group, so a stop reaches the host whatever npx runs it through.
-  const child: ChildProcess = spawn('npx', ['optout-frame'], { cwd: dir, env: commandEnv(env), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn('npx', ['optout-frame'], {
+    cwd: dir,
+    env: commandEnv(env),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const stop = async () => {

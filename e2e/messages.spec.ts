@@ -13,10 +13,12 @@ test('isOptedOut() tells the truth and the subscriber is called on every click i
   expect(await isOptedOut(page)).toBe(false);
 
   await frame.getByRole('button', { name: texts.optOutButton }).click();
-  await expect.poll(() => subscriberCalls(page)).toEqual([
-    { optedOut: false, reason: 'default' },
-    { optedOut: true, reason: 'choice' },
-  ]);
+  await expect
+    .poll(() => subscriberCalls(page))
+    .toEqual([
+      { optedOut: false, reason: 'default' },
+      { optedOut: true, reason: 'choice' },
+    ]);
   expect(await isOptedOut(page)).toBe(true);
   await expect(page.locator('#page-state')).toHaveText('opted out (your choice)');
 
@@ -25,12 +27,14 @@ test('isOptedOut() tells the truth and the subscriber is called on every click i
   expect(await isOptedOut(page)).toBe(false);
 
   await frame.getByRole('button', { name: texts.optOutButton }).click();
-  await expect.poll(() => subscriberCalls(page)).toEqual([
-    { optedOut: false, reason: 'default' },
-    { optedOut: true, reason: 'choice' },
-    { optedOut: false, reason: 'choice' },
-    { optedOut: true, reason: 'choice' },
-  ]);
+  await expect
+    .poll(() => subscriberCalls(page))
+    .toEqual([
+      { optedOut: false, reason: 'default' },
+      { optedOut: true, reason: 'choice' },
+      { optedOut: false, reason: 'choice' },
+      { optedOut: true, reason: 'choice' },
+    ]);
   expect(await isOptedOut(page)).toBe(true);
 });
 
@@ -41,10 +45,12 @@ test('optOut() from a page script opts out, and the frame shows it', async ({ pa
   const state = await page.evaluate(() => window.optout?.optOut());
   expect(state).toEqual({ optedOut: true, reason: 'choice' });
   await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
-  await expect.poll(() => subscriberCalls(page)).toEqual([
-    { optedOut: false, reason: 'default' },
-    { optedOut: true, reason: 'choice' },
-  ]);
+  await expect
+    .poll(() => subscriberCalls(page))
+    .toEqual([
+      { optedOut: false, reason: 'default' },
+      { optedOut: true, reason: 'choice' },
+    ]);
   await page.reload();
   await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
 });

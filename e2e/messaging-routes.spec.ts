@@ -22,7 +22,10 @@ test('GET /optout/bridge: an invisible document with the state, the allowed orig
   expect(headers['content-security-policy']).not.toContain('unsafe-inline');
 
   const html = await fresh.text();
-  expect(boot(html)).toMatchObject({ state: { optedOut: false, reason: 'default' }, allowedOrigins: [expect.stringMatching(/^http:\/\/localhost:/)] });
+  expect(boot(html)).toMatchObject({
+    state: { optedOut: false, reason: 'default' },
+    allowedOrigins: [expect.stringMatching(/^http:\/\/localhost:/)],
+  });
   // One script, inline so the whole bridge is one request, and allowed by its hash in the CSP.
   const scripts = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].map((m) => m[1] ?? '');
   expect(scripts).toHaveLength(1);
@@ -46,7 +49,10 @@ test('GET /optout/bridge: an invisible document with the state, the allowed orig
 
 test('GET /optout carries the allowed origins and the state for its messenger', async ({ request }) => {
   const html = await (await request.get(`${HOST_ORIGIN}/optout`, { headers: { cookie: 'optout=1' } })).text();
-  expect(boot(html)).toMatchObject({ state: { optedOut: true, reason: 'choice' }, allowedOrigins: [expect.stringMatching(/^http:\/\/localhost:/)] });
+  expect(boot(html)).toMatchObject({
+    state: { optedOut: true, reason: 'choice' },
+    allowedOrigins: [expect.stringMatching(/^http:\/\/localhost:/)],
+  });
 });
 
 test('GET /client.js: a classic script other sites may load, cached briefly', async ({ request }) => {

@@ -15,7 +15,9 @@ export const CONSUMER_MANIFEST = { private: true, type: 'module' } as const;
 /** The public entry points, read from package.json's `exports`, so a new export is covered without editing a test. */
 export function publicEntries(): string[] {
   const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; exports: Record<string, unknown> };
-  return Object.keys(manifest.exports).map((subpath) => (subpath === '.' ? manifest.name : `${manifest.name}/${subpath.replace(/^\.\//, '')}`));
+  return Object.keys(manifest.exports).map((subpath) =>
+    subpath === '.' ? manifest.name : `${manifest.name}/${subpath.replace(/^\.\//, '')}`,
+  );
 }
 
 export type ModuleResolution = 'bundler' | 'node16';
@@ -66,18 +68,24 @@ export function typeCheckConsumer(
   writeFileSync(join(app, 'consumer.ts'), consumerSource(entries));
   const configPath = join(app, `tsconfig.${resolution}.${globals}.json`);
   writeFileSync(configPath, `${JSON.stringify(tsconfig(resolution, globals), null, 2)}\n`);
-  const parsed = ts.getParsedCommandLineOfConfigFile(configPath, {}, {
-    ...ts.sys,
-    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
-      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+  const parsed = ts.getParsedCommandLineOfConfigFile(
+    configPath,
+    {},
+    {
+      ...ts.sys,
+      onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+        throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+      },
     },
-  });
+  );
   if (!parsed) throw new Error(`${configPath}: not a TypeScript project`);
   const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options });
   const diagnostics = ts.getPreEmitDiagnostics(program);
   if (diagnostics.length > 0) {
     const host = { getCanonicalFileName: (name: string) => name, getCurrentDirectory: () => app, getNewLine: () => '\n' };
-    throw new Error(`moduleResolution ${resolution} (${globals}): the consumer project does not type-check:\n${ts.formatDiagnostics(diagnostics, host)}`);
+    throw new Error(
+      `moduleResolution ${resolution} (${globals}): the consumer project does not type-check:\n${ts.formatDiagnostics(diagnostics, host)}`,
+    );
   }
   const checker = program.getTypeChecker();
   const declared: Record<string, string[]> = {};

@@ -52,7 +52,8 @@ const shopPage = (host: string, maxAge?: number) => `
   window.sendTrackedEvent = (name) => new Promise((resolve) => track(name, { callback: resolve }));
 </script>`;
 
-const frame = (host: string) => `<iframe src="${host}/optout?showIntro=0" title="Analytics opt-out" style="border:0;width:100%;height:120px"></iframe>`;
+const frame = (host: string) =>
+  `<iframe src="${host}/optout?showIntro=0" title="Analytics opt-out" style="border:0;width:100%;height:120px"></iframe>`;
 
 test.use({ userAgent: personBrowser.userAgent });
 
@@ -136,13 +137,15 @@ function plausibleCollector() {
   const from = pages.collected().length;
   return async (page: Page): Promise<string[]> => {
     await page.waitForFunction(() => typeof window.sendTrackedEvent === 'function' && window.requestsInFlight?.() === 0);
-    return pages
-      .collected()
-      .slice(from)
-      .filter((request) => request.tracker === 'plausible')
-      .flatMap((request) => eventNames('plausible', request.body))
-      // Plausible reports time spent on a page it counted as the page is left; never a first hit.
-      .filter((name) => name !== 'engagement');
+    return (
+      pages
+        .collected()
+        .slice(from)
+        .filter((request) => request.tracker === 'plausible')
+        .flatMap((request) => eventNames('plausible', request.body))
+        // Plausible reports time spent on a page it counted as the page is left; never a first hit.
+        .filter((name) => name !== 'engagement')
+    );
   };
 }
 
@@ -194,7 +197,10 @@ test('a mirror older than the bound loads exactly one bridge, and the tracker wa
   expect(await plausibleHits(page)).toEqual(['pageview', 'pageview']);
   expect(await mirror(page)).toMatch(/^0:default:\d+$/);
   // The bridge is cacheable: the state is unchanged, so the browser revalidates its copy (ETag) and gets a 304.
-  const bridgeAnswers = site.hostAnswers().slice(answersBefore).filter((answer) => answer.startsWith('GET /optout/bridge '));
+  const bridgeAnswers = site
+    .hostAnswers()
+    .slice(answersBefore)
+    .filter((answer) => answer.startsWith('GET /optout/bridge '));
   expect(bridgeAnswers).toEqual(['GET /optout/bridge 200', 'GET /optout/bridge 304']);
 });
 
@@ -241,9 +247,7 @@ test('an opt-out in a frame on a page without the client stops tracking once the
   expect(await view(page, url.shortShop)).toEqual(free(true));
 });
 
-test('a page left open past the bound asks the bridge then, and stops tracking after an opt-out it could not hear', async ({
-  context,
-}) => {
+test('a page left open past the bound asks the bridge then, and stops tracking after an opt-out it could not hear', async ({ context }) => {
   await prepare(context);
   await context.clock.install();
   const shop = await context.newPage();

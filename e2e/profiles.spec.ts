@@ -146,8 +146,12 @@ test('a message from site A to a profile-B frame gets no answer, even framed wit
   await expect.poll(() => frame.evaluate(() => (window as unknown as { received: number }).received)).toBeGreaterThanOrEqual(2);
   // Anything the frame had posted back would arrive before this marker (same source, same target).
   await frame.evaluate(() => parent.postMessage('end-of-test-marker', '*'));
-  await page.waitForFunction(() => (window as unknown as { heard: { data: unknown }[] }).heard.some((m) => m.data === 'end-of-test-marker'));
-  const answers = await page.evaluate(() => (window as unknown as { heard: { data: unknown }[] }).heard.filter((m) => m.data !== 'end-of-test-marker'));
+  await page.waitForFunction(() =>
+    (window as unknown as { heard: { data: unknown }[] }).heard.some((m) => m.data === 'end-of-test-marker'),
+  );
+  const answers = await page.evaluate(() =>
+    (window as unknown as { heard: { data: unknown }[] }).heard.filter((m) => m.data !== 'end-of-test-marker'),
+  );
   expect(answers).toEqual([]);
   // Profile B's default (out) is unchanged: the opt-out request was ignored, not merely unanswered.
   await expect(frameLocator.getByRole('button', { name: texts.optInButton })).toBeVisible();
@@ -174,7 +178,9 @@ test.describe('the client with a site', () => {
     });
   }
 
-  test('client.js with a malformed data-site names it on the console and treats the visitor as opted out, with no request', async ({ page }) => {
+  test('client.js with a malformed data-site names it on the console and treats the visitor as opted out, with no request', async ({
+    page,
+  }) => {
     const errors: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error') errors.push(message.text());
@@ -244,7 +250,12 @@ test("profile A's static export, on a CDN origin of its own: A's words and theme
     const csp = (await page.request.get(`${cdn.origin}/optout`)).headers()['content-security-policy'] ?? '';
     expect(csp).toContain(`frame-ancestors 'self' ${siteA.origin}`);
     expect(csp).not.toContain(siteB.origin);
-    await page.goto(siteA.page('/static-a', `<iframe src="${cdn.origin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:200px"></iframe>`));
+    await page.goto(
+      siteA.page(
+        '/static-a',
+        `<iframe src="${cdn.origin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:200px"></iframe>`,
+      ),
+    );
     const frame = page.frameLocator('iframe');
     await expect(frame.getByText(A.intro, { exact: true }).filter({ visible: true })).toBeVisible();
     await expect(frame.getByRole('button', { name: A.optOutButton })).toBeVisible();

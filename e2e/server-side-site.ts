@@ -39,7 +39,10 @@ function pages(hostOrigin: string): Record<string, string> {
   const page = (title: string, body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
   return {
-    '/privacy': page('Privacy', `<iframe src="${hostOrigin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:160px"></iframe>${client}`),
+    '/privacy': page(
+      'Privacy',
+      `<iframe src="${hostOrigin}/optout" title="Analytics opt-out" style="border:0;width:100%;height:160px"></iframe>${client}`,
+    ),
     '/article': page('Article', `<p>Some article text.</p>${client}`),
   };
 }
@@ -50,10 +53,12 @@ function siteApp(hostOrigin: string, collector: string, views: SiteView[]): expr
   const documents = pages(hostOrigin);
   const render = (req: express.Request) => documents[req.path] ?? '';
   /** The server-side call: to the test's collector here; Matomo, GA4, Plausible or PostHog in production (docs/server-side.md). */
-  const track = (req: express.Request) => fetch(`${collector}/hit?page=${encodeURIComponent(`${req.hostname}${req.path}`)}`, { method: 'POST' });
+  const track = (req: express.Request) =>
+    fetch(`${collector}/hit?page=${encodeURIComponent(`${req.hostname}${req.path}`)}`, { method: 'POST' });
   // What the test reads: each page view as the server saw it (not the favicon a browser asks for).
   app.use((req, res, next) => {
-    if (Object.hasOwn(documents, req.path)) views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: optedOut(req) });
+    if (Object.hasOwn(documents, req.path))
+      views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: optedOut(req) });
     res.set('Cache-Control', 'no-store');
     next();
   });

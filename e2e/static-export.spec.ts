@@ -25,7 +25,12 @@ test.beforeAll(async () => {
   site = await startPageServer({ hostname: 'localhost', pages });
   // The export from the built assets, configured (as `optout-frame export` is by OPTOUT_ALLOWED_ORIGINS) for this site.
   exportDir = mkdtempSync(join(tmpdir(), 'optout-static-'));
-  writeStaticExport(exportDir, join(dist, 'static-assets'), 'optout', buildProfiles(loadConfig({ OPTOUT_ALLOWED_ORIGINS: site.origin })).top);
+  writeStaticExport(
+    exportDir,
+    join(dist, 'static-assets'),
+    'optout',
+    buildProfiles(loadConfig({ OPTOUT_ALLOWED_ORIGINS: site.origin })).top,
+  );
   cdn = await startPageServer({ hostname: '127.0.0.1', dir: exportDir });
   const page = (body: string) =>
     `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Static test</title></head><body>${body}</body></html>`;
@@ -86,10 +91,7 @@ test('the static frame toggles and the choice persists across reloads and pages'
   await expect(second.frameLocator(`iframe[src^="${cdn.origin}/optout"]`).getByRole('status')).toHaveText(texts.optedIn);
 });
 
-test('page scripts learn the choice from the static frame and, on a page without it, from the static bridge', async ({
-  page,
-  context,
-}) => {
+test('page scripts learn the choice from the static frame and, on a page without it, from the static bridge', async ({ page, context }) => {
   await page.goto(`${site.origin}/privacy`);
   expect(await page.evaluate(() => window.optout!.isOptedOut())).toBe(false);
   const frame = page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);
@@ -182,14 +184,23 @@ test("served with the export's _headers, a site that is not allowed cannot frame
   });
   try {
     await page.goto(`${other.origin}/`);
-    await expect.poll(() => page.frames().find((frame) => frame !== page.mainFrame())?.url()).toMatch(/^chrome-error:/);
+    await expect
+      .poll(() =>
+        page
+          .frames()
+          .find((frame) => frame !== page.mainFrame())
+          ?.url(),
+      )
+      .toMatch(/^chrome-error:/);
     await expect(page.frameLocator('iframe').getByRole('status')).toHaveCount(0);
   } finally {
     await other.close();
   }
 });
 
-test('served without its headers (a host that ignores _headers), the frame still answers no message from an origin not allowed', async ({ page }) => {
+test('served without its headers (a host that ignores _headers), the frame still answers no message from an origin not allowed', async ({
+  page,
+}) => {
   const bare = mkdtempSync(join(tmpdir(), 'optout-bare-'));
   cpSync(exportDir, bare, { recursive: true, filter: (source) => !source.endsWith('_headers') });
   const careless = await startPageServer({ hostname: '127.0.0.1', dir: bare });
@@ -235,5 +246,7 @@ test('axe: the static frame, right to left and dark, has no WCAG 2.2 AA violatio
   // The colours come from the query string, applied by the static frame's script after the element
   // first renders: on a loaded machine the first scan can still see the default pair, so scan until
   // the poor pair is in place (the poll fails the test if axe never reports it).
-  await expect.poll(async () => (await scan()).violations.map((violation) => violation.id), { timeout: 15_000 }).toContain('color-contrast');
+  await expect
+    .poll(async () => (await scan()).violations.map((violation) => violation.id), { timeout: 15_000 })
+    .toContain('color-contrast');
 });

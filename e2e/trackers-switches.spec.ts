@@ -22,7 +22,12 @@ const gtagCalls = (page: Page) =>
 const consentCommands = async (page: Page) =>
   (await gtagCalls(page))
     .filter((call) => call[0] === 'consent')
-    .map((call) => `${String(call[1])}:${Object.entries(call[2] as Record<string, string>).map(([signal, value]) => `${signal}=${value}`).join(',')}`);
+    .map(
+      (call) =>
+        `${String(call[1])}:${Object.entries(call[2] as Record<string, string>)
+          .map(([signal, value]) => `${signal}=${value}`)
+          .join(',')}`,
+    );
 
 const allDenied = 'analytics_storage=denied,ad_storage=denied,ad_user_data=denied,ad_personalization=denied';
 
@@ -76,7 +81,9 @@ test("Google Analytics: ga-disable-<ID> and consent mode v2's four signals follo
     },
     async () => {
       await expect.poll(disabled).toBe(false);
-      await expect.poll(async () => (await consentCommands(page)).slice(2)).toEqual([`update:${allDenied}`, 'update:analytics_storage=granted']);
+      await expect
+        .poll(async () => (await consentCommands(page)).slice(2))
+        .toEqual([`update:${allDenied}`, 'update:analytics_storage=granted']);
     },
   );
 });
@@ -87,7 +94,11 @@ test('Google Analytics: for a returning opted-out visitor, both switches are set
   await expect(page.getByRole('status', { name: "Google Analytics's own switch" })).toHaveText(/^off/);
   await page.reload();
   const calls = await gtagCalls(page);
-  expect(calls[0]).toEqual(['consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' }]);
+  expect(calls[0]).toEqual([
+    'consent',
+    'default',
+    { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' },
+  ]);
   expect(calls.findIndex((call) => call[0] === 'config')).toBeGreaterThan(0);
   expect(await page.evaluate(() => window['ga-disable-G-HARBOUR123' as keyof Window])).toBe(true);
   // The frame confirms the opt-out: Google's tags were told so already, so no update follows.
@@ -159,9 +170,7 @@ test('data-adapters: unknown names are ignored with a console warning, the known
     await expect
       .poll(() => page.evaluate(() => [localStorage.getItem('blockFathomTracking'), localStorage.getItem('umami.disabled')]))
       .toEqual(['true', '1']);
-    expect(warnings.filter((text) => text.includes('optout-frame'))).toEqual([
-      expect.stringContaining('unknown adapter "hotjar" ignored'),
-    ]);
+    expect(warnings.filter((text) => text.includes('optout-frame'))).toEqual([expect.stringContaining('unknown adapter "hotjar" ignored')]);
   } finally {
     await Promise.all([site.close(), pages.close()]);
   }

@@ -38,7 +38,9 @@ describe('optout-frame export', () => {
     expect(() => runExport([], {})).toThrow(UsageError);
     expect(() => runExport([folder(), '--sight', 'x'], {})).toThrow(/--sight/);
     const file = writeConfigFile({ sites: { news: { allowedOrigins: ['https://news.example.org'] } } });
-    expect(() => runExport([folder(), '--site', 'shop'], { OPTOUT_CONFIG: file })).toThrow('--site shop is not a site of OPTOUT_CONFIG (its sites: news)');
+    expect(() => runExport([folder(), '--site', 'shop'], { OPTOUT_CONFIG: file })).toThrow(
+      '--site shop is not a site of OPTOUT_CONFIG (its sites: news)',
+    );
     const busy = folder();
     runExport([busy], { OPTOUT_ALLOWED_ORIGINS: 'https://a.example' });
     writeFileSync(join(busy, 'notes.txt'), 'mine');

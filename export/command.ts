@@ -41,7 +41,10 @@ function parse(args: readonly string[]): { dir: string; site: string | undefined
 function checkFolder(dir: string): void {
   if (!existsSync(dir)) return;
   const foreign = readdirSync(dir).filter((name) => !EXPORT_ENTRIES.includes(name));
-  if (foreign.length > 0) throw new UsageError(`export: ${dir} holds other files (${foreign.slice(0, 3).join(', ')}): give a new or empty folder, or a previous export`);
+  if (foreign.length > 0)
+    throw new UsageError(
+      `export: ${dir} holds other files (${foreign.slice(0, 3).join(', ')}): give a new or empty folder, or a previous export`,
+    );
 }
 
 /** Runs the command; returns the lines to print on stderr (warnings) after writing. */
@@ -58,12 +61,15 @@ export function runExport(
     const known = [...profiles.sites.keys()].join(', ') || 'none';
     throw new UsageError(`export: --site ${site} is not a site of OPTOUT_CONFIG (its sites: ${known})`);
   }
-  if (!existsSync(join(assetsDir, MANIFEST_NAME))) throw new UsageError(`export: ${assetsDir} is missing; in a clone, run "npm run build" first`);
+  if (!existsSync(join(assetsDir, MANIFEST_NAME)))
+    throw new UsageError(`export: ${assetsDir} is missing; in a clone, run "npm run build" first`);
   checkFolder(dir);
   writeStaticExport(dir, assetsDir, config.cookieName, profile);
   const warnings = startupWarnings(profile.config);
   if (site === undefined && profiles.sites.size > 0) {
-    warnings.push(`OPTOUT_CONFIG has sites (${[...profiles.sites.keys()].join(', ')}): export each into a folder of its own with --site ID`);
+    warnings.push(
+      `OPTOUT_CONFIG has sites (${[...profiles.sites.keys()].join(', ')}): export each into a folder of its own with --site ID`,
+    );
   }
   const origins = profile.config.allowedOrigins.join(' ') || 'any origin';
   return { written: `optout-frame: wrote the static export${site ? ` of site ${site}` : ''} to ${dir}, for ${origins}`, warnings };

@@ -28,7 +28,11 @@ describe('static export with profiles', () => {
     texts: { en: { intro: 'Top <intro>.' } },
     sites: {
       news: { allowedOrigins: ['https://news.example.org'], default: 'out', texts: { de: { intro: 'Nachrichten zählen.' } } },
-      shop: { allowedOrigins: ['https://shop.example.org'], texts: { en: { intro: 'Shop intro.' } }, theme: { theme: 'dark', fontColor: 'ffcc00' } },
+      shop: {
+        allowedOrigins: ['https://shop.example.org'],
+        texts: { en: { intro: 'Shop intro.' } },
+        theme: { theme: 'dark', fontColor: 'ffcc00' },
+      },
     },
   });
   const config = loadConfig({ OPTOUT_CONFIG: file, OPTOUT_ALLOWED_ORIGINS: 'https://main.example.org' });
@@ -55,7 +59,8 @@ describe('static export with profiles', () => {
     const news = join(assets, 'news');
     writeStaticExport(top, assets, 'optout', profiles.top);
     writeStaticExport(news, assets, 'optout', profiles.sites.get('news')!);
-    for (const part of ['optout/index.html', 'optout/bridge/index.html', 'client.js', 'assets/frame-abc.js', '_headers']) expect(existsSync(join(news, part)), part).toBe(true);
+    for (const part of ['optout/index.html', 'optout/bridge/index.html', 'client.js', 'assets/frame-abc.js', '_headers'])
+      expect(existsSync(join(news, part)), part).toBe(true);
     const headers = readFileSync(join(news, '_headers'), 'utf8');
     expect(headers).toContain("frame-ancestors 'self' https://news.example.org\n");
     expect(headers).not.toContain('main.example.org');
@@ -72,7 +77,11 @@ describe('static export with profiles', () => {
     const shopDir = join(assets, 'shop');
     writeStaticExport(shopDir, assets, 'optout', profiles.sites.get('shop')!);
     const shop = staticConfig(readFileSync(join(shopDir, 'optout/index.html'), 'utf8'));
-    expect(shop).toMatchObject({ allowedOrigins: ['https://shop.example.org'], defaultState: 'in', theme: { theme: 'dark', fontColor: 'ffcc00' } });
+    expect(shop).toMatchObject({
+      allowedOrigins: ['https://shop.example.org'],
+      defaultState: 'in',
+      theme: { theme: 'dark', fontColor: 'ffcc00' },
+    });
     expect(shop.fallback.texts.intro).toBe('Shop intro.');
   });
 

@@ -69,7 +69,12 @@ function writeLanguages(outDir: string, profile: Pick<Profile, 'texts'>): Record
  * origin: a static host has no `site=` to read, and its headers apply per origin, so each profile
  * is a folder (and an origin) of its own. The header files go beside the pages.
  */
-export function writeStaticExport(outDir: string, assetsDir: string, cookieName: string, profile: Pick<Profile, 'config' | 'texts' | 'theme'>): void {
+export function writeStaticExport(
+  outDir: string,
+  assetsDir: string,
+  cookieName: string,
+  profile: Pick<Profile, 'config' | 'texts' | 'theme'>,
+): void {
   const manifest = JSON.parse(readFileSync(join(assetsDir, MANIFEST_NAME), 'utf8')) as Manifest;
   for (const name of EXPORT_ENTRIES) rmSync(join(outDir, name), { recursive: true, force: true });
   for (const name of COPIED) cpSync(join(assetsDir, name), join(outDir, name), { recursive: true });
@@ -81,7 +86,10 @@ export function writeStaticExport(outDir: string, assetsDir: string, cookieName:
     join(outDir, 'optout/index.html'),
     renderStaticFramePage({ ...config, fallback, languages, theme: profile.theme }, scriptsOf(manifest, 'widget/frame/static-frame.ts')),
   );
-  writeFileSync(join(outDir, 'optout/bridge/index.html'), renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')));
+  writeFileSync(
+    join(outDir, 'optout/bridge/index.html'),
+    renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')),
+  );
   const rules = staticPathRules(config.allowedOrigins, staticFrameStyleHash);
   writeFileSync(join(outDir, '_headers'), renderHeadersFile(rules));
   writeFileSync(join(outDir, 'nginx.conf'), renderNginxConfig(rules, resolve(outDir)));

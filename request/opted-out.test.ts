@@ -65,7 +65,15 @@ describe('optedOut', () => {
   it('any Cookie header at all: never throws, and says true only when an optout_state=1… cookie is there', () => {
     const cookiePart = fc.oneof(
       fc.string({ maxLength: 30 }),
-      fc.constantFrom('optout_state=1', 'optout_state=0', 'optout_state=1:choice:12', 'optout_state=0:gpc:99', ' optout_state = 1 ', '=', ';'),
+      fc.constantFrom(
+        'optout_state=1',
+        'optout_state=0',
+        'optout_state=1:choice:12',
+        'optout_state=0:gpc:99',
+        ' optout_state = 1 ',
+        '=',
+        ';',
+      ),
     );
     fc.assert(
       fc.property(fc.array(cookiePart, { maxLength: 8 }), fc.constantFrom(';', '; ', ',', ''), (parts, separator) => {

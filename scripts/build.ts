@@ -31,7 +31,8 @@ export function needsBuild(): boolean {
 export async function build(): Promise<void> {
   await viteBuild({ root, configFile: join(root, 'vite.config.ts'), logLevel: 'warn' });
   // One build per output shape (see vite.config.ts); the first empties dist/public.
-  for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig]) await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
+  for (const config of [bridgeBuildConfig, builderBuildConfig, clientScriptBuildConfig])
+    await viteBuild({ ...config, configFile: false, root, logLevel: 'warn' });
   // The host sends these from memory as they are: compressed here, once, not at every start.
   precompressPublic(join(root, 'dist/public'));
   // Only the export's assets: its pages carry a site's origins and texts, so `optout-frame export` writes them.

@@ -19,8 +19,16 @@ const LIT_MARKERS = ['litHtmlVersions', 'reactiveElementVersions', 'litElementVe
 async function builtScripts(name: string, config: UserConfig, input?: Record<string, string>): Promise<string> {
   const outDir = join(outRoot, name);
   const rollupOptions = input ? { ...config.build?.rollupOptions, input } : config.build?.rollupOptions;
-  await build({ ...config, root, configFile: false, logLevel: 'silent', build: { ...config.build, outDir, emptyOutDir: true, rollupOptions } });
-  return scriptsBelow(outDir).map((path) => readFileSync(path, 'utf8')).join('\n');
+  await build({
+    ...config,
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    build: { ...config.build, outDir, emptyOutDir: true, rollupOptions },
+  });
+  return scriptsBelow(outDir)
+    .map((path) => readFileSync(path, 'utf8'))
+    .join('\n');
 }
 
 function scriptsBelow(dir: string): string[] {

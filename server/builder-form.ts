@@ -24,7 +24,9 @@ function siteField({ sites, choices, languages, titleOf }: BuilderFormInput): st
   if (sites.length === 0) return '';
   const options = sites.map((site) => {
     const titles = Object.fromEntries(
-      languages.filter((language) => titleOf(site, language) !== titleOf(undefined, language)).map((language) => [language.tag, titleOf(site, language)]),
+      languages
+        .filter((language) => titleOf(site, language) !== titleOf(undefined, language))
+        .map((language) => [language.tag, titleOf(site, language)]),
     );
     return `<option value="${escapeHtml(site)}" data-titles="${escapeHtml(JSON.stringify(titles))}"${choices.site === site ? ' selected' : ''}>${escapeHtml(site)}</option>`;
   });
@@ -47,7 +49,9 @@ function languageField({ choices, languages, titleOf }: BuilderFormInput): strin
 }
 
 function radios(legend: string, name: string, options: readonly (readonly [string, string, boolean])[], hint = ''): string {
-  const inputs = options.map(([value, label, checked]) => `<label><input type="radio" name="${name}" value="${value}"${checked ? ' checked' : ''}>${label}</label>`);
+  const inputs = options.map(
+    ([value, label, checked]) => `<label><input type="radio" name="${name}" value="${value}"${checked ? ' checked' : ''}>${label}</label>`,
+  );
   const described = hint ? ` aria-describedby="${name}-hint"` : '';
   return `<fieldset${described}><legend>${legend}</legend>${inputs.join('')}${hint ? `<p class="hint" id="${name}-hint">${hint}</p>` : ''}</fieldset>`;
 }
@@ -87,9 +91,20 @@ ${siteField(input)}
 ${trackerField(choices)}
 ${textField('gaId', 'Google Analytics measurement ID', choices.gaId, `Only with Google Analytics, e.g. G-ABC123DEF4. Empty: ${GA_ID_PLACEHOLDER} in the code, to replace.`)}
 ${textField('cookieDomain', 'Cookie domain', choices.cookieDomain === 'auto' ? '' : choices.cookieDomain, 'The domain whose subdomains share the choice (e.g. example.org); none: each host keeps its own. Empty: auto, the widest the browser accepts.')}
-${radios('Pages without the opt-out', 'everyPage', [['1', 'Load the client', choices.everyPage], ['0', 'Tracker code only', !choices.everyPage]], 'The client holds each tracker’s first hit until the choice is known.')}
+${radios(
+  'Pages without the opt-out',
+  'everyPage',
+  [
+    ['1', 'Load the client', choices.everyPage],
+    ['0', 'Tracker code only', !choices.everyPage],
+  ],
+  'The client holds each tracker’s first hit until the choice is known.',
+)}
 ${languageField(input)}
-${radios('Intro sentence', 'showIntro', [['1', 'Shown', choices.showIntro], ['0', 'Hidden', !choices.showIntro]])}
+${radios('Intro sentence', 'showIntro', [
+  ['1', 'Shown', choices.showIntro],
+  ['0', 'Hidden', !choices.showIntro],
+])}
 ${radios('Theme', 'theme', [theme('auto', 'Auto'), theme('light', 'Light'), theme('dark', 'Dark')])}
 ${colourField('fontColor', 'Text colour', choices)}
 ${colourField('backgroundColor', 'Background colour', choices)}

@@ -21,7 +21,8 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
   // The host-wide policy, plus the page's one inline style by its hash.
   const csp = hostPolicy(config, [hashSource(builderStyles)]);
   const sites = [...profiles.sites.keys()];
-  const titleOf = (site: string | undefined, language: Language) => (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
+  const titleOf = (site: string | undefined, language: Language) =>
+    (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
     const fields = filledFields(req.query);
     // An unknown site is a 400 naming it, as on the frame.

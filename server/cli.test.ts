@@ -13,7 +13,18 @@ beforeAll(() => {
 });
 afterAll(() => certs.remove());
 
-const VARIABLES = ['PORT', 'HOST', 'DEMO_PORT', 'OPTOUT_ALLOWED_ORIGINS', 'OPTOUT_COOKIE_NAME', 'OPTOUT_DEFAULT', 'OPTOUT_TLS_CERT', 'OPTOUT_TLS_KEY', 'OPTOUT_TRUST_PROXY', 'OPTOUT_CONFIG'];
+const VARIABLES = [
+  'PORT',
+  'HOST',
+  'DEMO_PORT',
+  'OPTOUT_ALLOWED_ORIGINS',
+  'OPTOUT_COOKIE_NAME',
+  'OPTOUT_DEFAULT',
+  'OPTOUT_TLS_CERT',
+  'OPTOUT_TLS_KEY',
+  'OPTOUT_TRUST_PROXY',
+  'OPTOUT_CONFIG',
+];
 
 describe('optout-frame (server/main.ts)', () => {
   it('--version and -v print the version from package.json; --help and -h the usage and every variable', async () => {
@@ -35,7 +46,9 @@ describe('optout-frame (server/main.ts)', () => {
       expect(exit!.code).toBe(1);
       expect(exit!.stdout).toBe('');
     }
-    expect(option!.stderr).toMatch(/^optout-frame: unknown option '--port': the host takes --help or --version.*, and reads its settings from the environment\n$/);
+    expect(option!.stderr).toMatch(
+      /^optout-frame: unknown option '--port': the host takes --help or --version.*, and reads its settings from the environment\n$/,
+    );
     expect(argument!.stderr).toMatch(/^optout-frame: unexpected argument 'serve': the host takes --help or --version.*\n$/);
   }, 30_000);
 
@@ -43,6 +56,8 @@ describe('optout-frame (server/main.ts)', () => {
     const exit = await runEntry(ENTRY, { PORT: '0', OPTOUT_TLS_CERT: certs.keyFile, OPTOUT_TLS_KEY: certs.keyFile });
     expect(exit.code).toBe(1);
     expect(exit.stdout).toBe('');
-    expect(exit.stderr).toBe(`optout-frame: OPTOUT_TLS_CERT: ${JSON.stringify(certs.keyFile)} is not a PEM certificate (expected "-----BEGIN CERTIFICATE-----")\n`);
+    expect(exit.stderr).toBe(
+      `optout-frame: OPTOUT_TLS_CERT: ${JSON.stringify(certs.keyFile)} is not a PEM certificate (expected "-----BEGIN CERTIFICATE-----")\n`,
+    );
   }, 30_000);
 });

@@ -39,7 +39,9 @@ function packageVersion(): string {
 
 /** What `--help` prints: the usage, the subcommands, and every variable the host reads, with its default. */
 function helpText(version: string): string {
-  const commands = Object.entries(subcommands).map(([name, command]) => `       npx optout-frame ${`${name} ${command.usage}`.padEnd(22)} ${command.summary}\n`);
+  const commands = Object.entries(subcommands).map(
+    ([name, command]) => `       npx optout-frame ${`${name} ${command.usage}`.padEnd(22)} ${command.summary}\n`,
+  );
   return `optout-frame ${version}: the opt-out host (the frame, its bridge, client.js and the embed-code builder)
 
 Usage: npx optout-frame [--help | --version]
@@ -82,7 +84,9 @@ function hostFlags(args: string[]): { help?: boolean; version?: boolean } {
     if (!String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw error;
     const what = (error as Error).message.split('. ')[0]!.replace(/^./, (first) => first.toLowerCase());
     const names = Object.keys(subcommands);
-    throw new UsageError(`${what}: the host takes --help or --version${names.length ? ` or a command (${names.join(', ')})` : ''}, and reads its settings from the environment`);
+    throw new UsageError(
+      `${what}: the host takes --help or --version${names.length ? ` or a command (${names.join(', ')})` : ''}, and reads its settings from the environment`,
+    );
   }
 }
 

@@ -14,7 +14,10 @@ const code = `(function(){${'window.optout = { cached: undefined };'.repeat(50)}
 let dir: string;
 let server: Server;
 
-function fetchRaw(headers: Record<string, string>, path = '/client.js'): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function fetchRaw(
+  headers: Record<string, string>,
+  path = '/client.js',
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     get({ host: '127.0.0.1', port, path, headers, agent: false }, (res) => {

@@ -7,7 +7,7 @@ function counted() {
   const render = (key: string) => () => {
     renders.push(key);
     // Each page differs in more than its name, so compressed sizes differ as real pages do.
-    return { html: `<!doctype html><p>${key} ${'x'.repeat(500 + (key.length * 37) % 300)}</p>`, csp: "default-src 'none'" };
+    return { html: `<!doctype html><p>${key} ${'x'.repeat(500 + ((key.length * 37) % 300))}</p>`, csp: "default-src 'none'" };
   };
   return { renders, render };
 }

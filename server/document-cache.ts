@@ -35,7 +35,10 @@ export interface DocumentCache {
 
 /** A document is the same bytes for the same inputs (no nonces: inline parts are allowed by hash), so it is worth keeping. */
 export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
-  const cache = new LRUCache<string, CachedDocument>({ maxSize: maxBytes, sizeCalculation: (document, key) => documentBytes(key, document) });
+  const cache = new LRUCache<string, CachedDocument>({
+    maxSize: maxBytes,
+    sizeCalculation: (document, key) => documentBytes(key, document),
+  });
   const get = (key: string, render: () => RenderedDocument): CachedDocument => {
     let document = cache.get(key);
     if (document === undefined) {

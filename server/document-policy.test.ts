@@ -16,7 +16,11 @@ function policy(response: RawResponse): Map<string, string[]> {
   );
 }
 
-function getBytes(origin: string, path: string, headers: Record<string, string>): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
+function getBytes(
+  origin: string,
+  path: string,
+  headers: Record<string, string>,
+): Promise<{ headers: Record<string, unknown>; body: Buffer }> {
   return new Promise((resolve, reject) => {
     request(`${origin}${path}`, { headers }, (res) => {
       const chunks: Buffer[] = [];

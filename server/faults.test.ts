@@ -44,9 +44,12 @@ describe('clients that disconnect', () => {
       vanishing.push(rawExchange('GET /optout HTTP/1.1\r\nHost: x\r\n\r\n', { destroyAfterWrite: true }).closed);
       // Gone halfway through a form body it announced.
       vanishing.push(
-        rawExchange('POST /optout HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\noptedOut=1', {
-          destroyAfterWrite: true,
-        }).closed,
+        rawExchange(
+          'POST /optout HTTP/1.1\r\nHost: x\r\nSec-Fetch-Site: same-origin\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\noptedOut=1',
+          {
+            destroyAfterWrite: true,
+          },
+        ).closed,
       );
       // Gone after the first bytes of the answer.
       const reader = rawExchange('GET /optout HTTP/1.1\r\nHost: x\r\n\r\n');

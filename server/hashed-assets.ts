@@ -56,7 +56,8 @@ export function hashedAssets(dir: string): RequestHandler {
   const files = new Map<string, RequestHandler>();
   try {
     for (const name of readdirSync(dir)) {
-      if (!Object.values(SUFFIXES).some((suffix) => name.endsWith(suffix))) files.set(`/${name}`, serve(load(join(dir, name)), cacheControl.hashedAsset));
+      if (!Object.values(SUFFIXES).some((suffix) => name.endsWith(suffix)))
+        files.set(`/${name}`, serve(load(join(dir, name)), cacheControl.hashedAsset));
     }
   } catch {
     // No build yet.

@@ -101,7 +101,11 @@ describe('GET /optout query parameters', () => {
   });
 
   it('unknown, repeated and bracketed parameters: ignored or a 400, never a crash', async () => {
-    const key = fc.oneof(fc.constantFrom(...FRAME_PARAMS), fc.constantFrom('__proto__', 'constructor', 'lang[]', 'fontColor[x]', 'a.b', ''), fc.string({ maxLength: 12 }));
+    const key = fc.oneof(
+      fc.constantFrom(...FRAME_PARAMS),
+      fc.constantFrom('__proto__', 'constructor', 'lang[]', 'fontColor[x]', 'a.b', ''),
+      fc.string({ maxLength: 12 }),
+    );
     await fc.assert(
       fc.asyncProperty(fc.array(fc.tuple(key, hostileText), { maxLength: 6 }), async (pairs) => {
         const response = await host.request({ path: `/optout?${query(pairs)}` });
@@ -115,8 +119,14 @@ describe('GET /optout query parameters', () => {
 
   it('a raw, unencoded query string (as a non-browser client sends it) is escaped in the form action', async () => {
     // Node's client sends any byte from ! to ÿ in the path; "#" would end the path for the server.
-    const rawChar = fc.integer({ min: 0x21, max: 0xff }).filter((code) => code !== 0x23 && code !== 0x7f).map((code) => String.fromCharCode(code));
-    const rawValue = fc.oneof(fc.string({ unit: rawChar, maxLength: 40 }), fc.constantFrom(...INJECTIONS.map((s) => s.replace(/[ #]/g, '/'))));
+    const rawChar = fc
+      .integer({ min: 0x21, max: 0xff })
+      .filter((code) => code !== 0x23 && code !== 0x7f)
+      .map((code) => String.fromCharCode(code));
+    const rawValue = fc.oneof(
+      fc.string({ unit: rawChar, maxLength: 40 }),
+      fc.constantFrom(...INJECTIONS.map((s) => s.replace(/[ #]/g, '/'))),
+    );
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('x', 'utm', 'showIntro'), rawValue, async (name, value) => {
         const response = await host.request({ path: `/optout?${name}=${value}` });
@@ -136,7 +146,10 @@ describe('GET /optout query parameters', () => {
 });
 
 describe('headers the host reads', () => {
-  const cookiePair = fc.tuple(fc.constantFrom('optout', 'Optout', ' optout', 'optout ', 'other', '__proto__', ''), hostileHeaderValue.map((v) => v.replace(/;/g, '')));
+  const cookiePair = fc.tuple(
+    fc.constantFrom('optout', 'Optout', ' optout', 'optout ', 'other', '__proto__', ''),
+    hostileHeaderValue.map((v) => v.replace(/;/g, '')),
+  );
 
   it('Cookie, Accept-Language, Sec-GPC, Sec-Fetch-Site, Origin, Host: always 200, state as stored, nothing reflected', async () => {
     await fc.assert(
@@ -148,7 +161,10 @@ describe('headers the host reads', () => {
             'sec-gpc': fc.oneof(hostileHeaderValue, fc.constantFrom('1', '0', ' 1')),
             'sec-fetch-site': fc.oneof(hostileHeaderValue, fc.constantFrom('same-origin', 'cross-site', 'none')),
             origin: fc.oneof(hostileHeaderValue, fc.constantFrom('null', 'https://evil.example')),
-            host: fc.oneof(hostileHeaderValue.filter((v) => v.trim() !== ''), fc.constantFrom('evil.example', '127.0.0.1:1')),
+            host: fc.oneof(
+              hostileHeaderValue.filter((v) => v.trim() !== ''),
+              fc.constantFrom('evil.example', '127.0.0.1:1'),
+            ),
           },
           { requiredKeys: [] },
         ),
@@ -176,7 +192,10 @@ describe('headers the host reads', () => {
 });
 
 describe('POST /optout form fields', () => {
-  const field = fc.tuple(fc.constantFrom('optedOut', 'optedout', 'optedOut[]', '__proto__', 'constructor', 'x'), fc.oneof(fc.constantFrom('0', '1'), hostileText));
+  const field = fc.tuple(
+    fc.constantFrom('optedOut', 'optedout', 'optedOut[]', '__proto__', 'constructor', 'x'),
+    fc.oneof(fc.constantFrom('0', '1'), hostileText),
+  );
   const siteHeaders = fc.record(
     {
       'sec-fetch-site': fc.oneof(fc.constantFrom('same-origin', 'same-site', 'cross-site', 'none'), hostileHeaderValue),
@@ -218,17 +237,50 @@ describe('POST /optout form fields', () => {
       {
         ...RUNS,
         // Always tried: a valid choice padded past the size limit.
-        examples: [[[['optedOut', '1'], ['x', 'x'.repeat(5000)]], { 'sec-fetch-site': 'same-origin' }, false]],
+        examples: [
+          [
+            [
+              ['optedOut', '1'],
+              ['x', 'x'.repeat(5000)],
+            ],
+            { 'sec-fetch-site': 'same-origin' },
+            false,
+          ],
+        ],
       },
     );
   });
 
   it('any body and content type from the frame: 303, 400, 413 or 415, never a crash, a cookie only with 303', async () => {
-    const contentType = fc.oneof(fc.constantFrom(FORM, `${FORM}; charset=utf-8`, `${FORM}; charset=latin9`, 'text/plain', 'application/json', 'multipart/form-data; boundary=x'), hostileHeaderValue);
-    const body = fc.oneof(hostileText, fc.constantFrom('optedOut=1&optedOut=0', 'optedOut=%', 'optedOut=%E0%A4%A', `${'a=1&'.repeat(20)}optedOut=1`, `optedOut=1&pad=${'x'.repeat(3000)}`));
+    const contentType = fc.oneof(
+      fc.constantFrom(
+        FORM,
+        `${FORM}; charset=utf-8`,
+        `${FORM}; charset=latin9`,
+        'text/plain',
+        'application/json',
+        'multipart/form-data; boundary=x',
+      ),
+      hostileHeaderValue,
+    );
+    const body = fc.oneof(
+      hostileText,
+      fc.constantFrom(
+        'optedOut=1&optedOut=0',
+        'optedOut=%',
+        'optedOut=%E0%A4%A',
+        `${'a=1&'.repeat(20)}optedOut=1`,
+        `optedOut=1&pad=${'x'.repeat(3000)}`,
+      ),
+    );
     await fc.assert(
       fc.asyncProperty(contentType, body, async (type, text) => {
-        const response = await host.request({ method: 'POST', path: '/optout', headers: { 'sec-fetch-site': 'same-origin', 'content-type': type }, body: text });
+        const response = await host.request({
+          method: 'POST',
+          path: '/optout',
+          headers: { 'sec-fetch-site': 'same-origin', 'content-type': type },
+          body: text,
+        });
         expect([303, 400, 413, 415]).toContain(response.status);
         expectNoReflection(response, text, type);
         if (response.status === 303) expect(response.headers['set-cookie']).toEqual([expect.stringMatching(/^optout=[01]; /)]);

@@ -37,7 +37,7 @@ async function serve(listener: Parameters<typeof createServer>[1]): Promise<stri
 }
 
 describe('optout-frame/server createOptOutHost', () => {
-  it('mounts in an Express site after its own routes, with Express\'s own types', async () => {
+  it("mounts in an Express site after its own routes, with Express's own types", async () => {
     const site = express();
     site.get('/about', (_req, res) => {
       res.send('the site');

@@ -93,7 +93,8 @@ export function listen(handler: RequestListener, port: number, host: string, opt
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
-      if (error.code === 'EADDRINUSE') reject(new ListenError(`port ${where} is already in use; set PORT/DEMO_PORT or stop the other server`));
+      if (error.code === 'EADDRINUSE')
+        reject(new ListenError(`port ${where} is already in use; set PORT/DEMO_PORT or stop the other server`));
       else if (error.code === 'EACCES') reject(new ListenError(`no permission to listen on ${where}`));
       else reject(new ListenError(`cannot listen on ${where}: ${error.message}`));
     });

@@ -76,7 +76,10 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
       // The frame loads its own module script; inline, only its style and first-paint script, by hash.
       const scriptSrc = ["'self'", ...(page.script ? [hashSource(page.script)] : [])];
       // The profile's own policy: its frame-ancestors are its origins only.
-      return { html: page.html, csp: documentPolicy(profileConfig, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }) };
+      return {
+        html: page.html,
+        csp: documentPolicy(profileConfig, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }),
+      };
     });
     sendDocument(req, res, document);
   });

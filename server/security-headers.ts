@@ -2,7 +2,13 @@
 import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { HostConfig } from './config/index.js';
-import { everyAnswerHeaders, documentPolicy as documentPolicyFor, hostDirectives, policyText, type DocumentSources } from './header-rules.js';
+import {
+  everyAnswerHeaders,
+  documentPolicy as documentPolicyFor,
+  hostDirectives,
+  policyText,
+  type DocumentSources,
+} from './header-rules.js';
 
 /** The CSP source that allows exactly this inline `<style>` or `<script>` text. */
 export function hashSource(text: string): string {

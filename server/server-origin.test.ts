@@ -20,7 +20,9 @@ describe('serverOrigin', () => {
   });
 
   it('an HTTPS server (OPTOUT_TLS_CERT) is https://', () => {
-    const https = Object.assign(Object.create(HttpsServer.prototype) as Server, { address: () => ({ port: 4443, address: '', family: '' }) });
+    const https = Object.assign(Object.create(HttpsServer.prototype) as Server, {
+      address: () => ({ port: 4443, address: '', family: '' }),
+    });
     expect(serverOrigin(https, '0.0.0.0')).toBe('https://127.0.0.1:4443');
   });
 });

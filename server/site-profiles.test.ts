@@ -10,7 +10,12 @@ import { writeConfigFile } from './testing/config-files.js';
 const FILE = {
   texts: { en: { intro: 'Top intro.' } },
   sites: {
-    news: { allowedOrigins: ['https://news.example.org'], default: 'out', texts: { en: { title: 'News opt-out' } }, theme: { fontColor: '222' } },
+    news: {
+      allowedOrigins: ['https://news.example.org'],
+      default: 'out',
+      texts: { en: { title: 'News opt-out' } },
+      theme: { fontColor: '222' },
+    },
     shop: { allowedOrigins: ['https://shop.example.org', 'https://www.shop.example.org'], texts: { de: { intro: 'Laden.' } } },
   },
 };
@@ -39,13 +44,17 @@ describe('profiles', () => {
 
   it("site=news: only the site's origins, its own default, its texts over the top level's, its theme", () => {
     const news = requestProfile(profiles, { site: 'news' });
-    expect(news).toMatchObject({ site: 'news', config: { allowedOrigins: ['https://news.example.org'], defaultState: 'out', cookieName: 'optout' }, theme: { fontColor: '222' } });
+    expect(news).toMatchObject({
+      site: 'news',
+      config: { allowedOrigins: ['https://news.example.org'], defaultState: 'out', cookieName: 'optout' },
+      theme: { fontColor: '222' },
+    });
     expect(news.texts(en)).toEqual({ ...en.texts, intro: 'Top intro.', title: 'News opt-out' });
     // Worked out once per language.
     expect(news.texts(en)).toBe(news.texts(en));
   });
 
-  it("site=shop: without its own default it takes OPTOUT_DEFAULT", () => {
+  it('site=shop: without its own default it takes OPTOUT_DEFAULT', () => {
     const shop = requestProfile(profiles, { site: 'shop' });
     expect(shop.config.defaultState).toBe('in');
     expect(shop.texts(de).intro).toBe('Laden.');
@@ -53,7 +62,9 @@ describe('profiles', () => {
   });
 
   it('an unknown, repeated or prototype-named site is a 400 naming "site"; only an id-shaped value is shown back', () => {
-    expect(refusal({ site: 'blog' }).message).toBe('Invalid parameter "site": expected the id of a site configured on this host ("blog" is not one).');
+    expect(refusal({ site: 'blog' }).message).toBe(
+      'Invalid parameter "site": expected the id of a site configured on this host ("blog" is not one).',
+    );
     expect(refusal({ site: 'constructor' }).parameter).toBe('site');
     expect(refusal({ site: '__proto__' }).message).not.toContain('__proto__');
     expect(refusal({ site: '<b>x</b>' }).message).not.toContain('<b>');

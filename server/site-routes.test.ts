@@ -15,7 +15,10 @@ const FILE = {
   sites: {
     news: {
       allowedOrigins: [NEWS],
-      texts: { en: { intro: 'News counts <visits> & "clicks".', optOutButton: 'Stop counting me.' }, de: { intro: 'Nachrichten zählen Besuche.' } },
+      texts: {
+        en: { intro: 'News counts <visits> & "clicks".', optOutButton: 'Stop counting me.' },
+        de: { intro: 'Nachrichten zählen Besuche.' },
+      },
       theme: { backgroundColor: 'fffbe6', theme: 'light' },
     },
     shop: { allowedOrigins: [SHOP], default: 'out' },
@@ -44,7 +47,12 @@ describe('GET /optout with site=', () => {
     expect(response.status).toBe(200);
     expect(frameAncestors(response)).toBe(`'self' ${NEWS}`);
     expect(boot(response)).toMatchObject({ allowedOrigins: [NEWS], defaultState: 'in' });
-    expect(boot(response).texts).toEqual({ ...en.texts, title: 'Visit counting', intro: FILE.sites.news.texts.en.intro, optOutButton: 'Stop counting me.' });
+    expect(boot(response).texts).toEqual({
+      ...en.texts,
+      title: 'Visit counting',
+      intro: FILE.sites.news.texts.en.intro,
+      optOutButton: 'Stop counting me.',
+    });
     expect(response.body).toContain(`<p class="intro">${escapeHtml(FILE.sites.news.texts.en.intro)}</p>`);
     expect(response.body).not.toContain('<visits>');
     expect(response.body).toContain('<title>Visit counting</title>');
@@ -63,7 +71,7 @@ describe('GET /optout with site=', () => {
     expect(response.body).not.toContain('Visit counting');
   });
 
-  it("site=shop: its own default (out), the shipped texts where neither it nor the top level says anything", async () => {
+  it('site=shop: its own default (out), the shipped texts where neither it nor the top level says anything', async () => {
     const response = await host.request({ path: '/optout?site=shop' });
     expect(frameAncestors(response)).toBe(`'self' ${SHOP}`);
     expect(boot(response)).toMatchObject({ allowedOrigins: [SHOP], defaultState: 'out' });
@@ -81,7 +89,8 @@ describe('GET /optout with site=', () => {
 
   it('another site in the same state is another document: its own policy, boot and validator; the same site, the same bytes again', async () => {
     // Both opted out by choice, so only the profile differs between them.
-    const ask = (site: string, headers: Record<string, string> = {}) => host.request({ path: `/optout?site=${site}&showIntro=0`, headers: { cookie: 'optout=1', ...headers } });
+    const ask = (site: string, headers: Record<string, string> = {}) =>
+      host.request({ path: `/optout?site=${site}&showIntro=0`, headers: { cookie: 'optout=1', ...headers } });
     const [news, shop, newsAgain] = [await ask('news'), await ask('shop'), await ask('news')];
     expect([frameAncestors(news), frameAncestors(shop)]).toEqual([`'self' ${NEWS}`, `'self' ${SHOP}`]);
     expect([boot(news).allowedOrigins, boot(shop).allowedOrigins]).toEqual([[NEWS], [SHOP]]);
@@ -136,7 +145,12 @@ describe('the bridge, the form and client.js with site=', () => {
   });
 
   it('POST for another profile from another site is a 403; for an unknown profile a 400; neither sets a cookie', async () => {
-    const crossSite = await host.request({ method: 'POST', path: '/optout?site=shop', headers: { ...FORM, 'sec-fetch-site': 'cross-site', origin: NEWS }, body: 'optedOut=0' });
+    const crossSite = await host.request({
+      method: 'POST',
+      path: '/optout?site=shop',
+      headers: { ...FORM, 'sec-fetch-site': 'cross-site', origin: NEWS },
+      body: 'optedOut=0',
+    });
     expect(crossSite.status).toBe(403);
     const unknown = await host.request({ method: 'POST', path: '/optout?site=blog', headers: FORM, body: 'optedOut=1' });
     expect(unknown.status).toBe(400);

@@ -7,18 +7,24 @@ const ORIGINS = { OPTOUT_ALLOWED_ORIGINS: 'https://news.example.org' };
 const tls = { cert: Buffer.from('cert'), key: Buffer.from('key') };
 
 describe('startupWarnings', () => {
-  it.each(['127.0.0.1', '127.1.2.3', 'localhost', 'app.localhost', '::1', '[::1]'])('HOST=%s with allowed origins: no warning (loopback is secure to browsers)', (host) => {
-    expect(startupWarnings(loadConfig({ ...ORIGINS, HOST: host }))).toEqual([]);
-  });
+  it.each(['127.0.0.1', '127.1.2.3', 'localhost', 'app.localhost', '::1', '[::1]'])(
+    'HOST=%s with allowed origins: no warning (loopback is secure to browsers)',
+    (host) => {
+      expect(startupWarnings(loadConfig({ ...ORIGINS, HOST: host }))).toEqual([]);
+    },
+  );
 
-  it.each(['0.0.0.0', '::', '192.168.1.20', 'optout.example.org'])('HOST=%s over plain HTTP: says the cookie is dropped and what to set', (host) => {
-    const [warning, ...more] = startupWarnings(loadConfig({ ...ORIGINS, HOST: host }));
-    expect(more).toEqual([]);
-    expect(warning).toContain(`plain HTTP on ${host}`);
-    expect(warning).toContain('Secure');
-    expect(warning).toContain('OPTOUT_TLS_CERT and OPTOUT_TLS_KEY');
-    expect(warning).toContain('OPTOUT_TRUST_PROXY');
-  });
+  it.each(['0.0.0.0', '::', '192.168.1.20', 'optout.example.org'])(
+    'HOST=%s over plain HTTP: says the cookie is dropped and what to set',
+    (host) => {
+      const [warning, ...more] = startupWarnings(loadConfig({ ...ORIGINS, HOST: host }));
+      expect(more).toEqual([]);
+      expect(warning).toContain(`plain HTTP on ${host}`);
+      expect(warning).toContain('Secure');
+      expect(warning).toContain('OPTOUT_TLS_CERT and OPTOUT_TLS_KEY');
+      expect(warning).toContain('OPTOUT_TRUST_PROXY');
+    },
+  );
 
   it('HOST=0.0.0.0 is fine with HTTPS, or behind a TLS proxy the host trusts', () => {
     expect(startupWarnings({ ...loadConfig({ ...ORIGINS, HOST: '0.0.0.0' }), tls })).toEqual([]);

@@ -43,10 +43,14 @@ describe('start-up with a bad environment', () => {
   }, 30_000);
 
   it('server/main.ts: a bad OPTOUT_CONFIG file gives one line naming the file, the key and the fault', async () => {
-    const path = writeConfigFile({ sites: { news: { allowedOrigins: ['https://news.example.org'], texts: { de: { intro: 'x'.repeat(100_000) } } } } });
+    const path = writeConfigFile({
+      sites: { news: { allowedOrigins: ['https://news.example.org'], texts: { de: { intro: 'x'.repeat(100_000) } } } },
+    });
     const exit = await run('server/main.ts', { OPTOUT_CONFIG: path });
     expect(exit.code).toBe(1);
     expect(exit.stdout).toBe('');
-    expect(exit.stderr).toBe(`optout-frame: OPTOUT_CONFIG: ${JSON.stringify(path)}: sites.news.texts.de.intro: 100000 characters; at most 300\n`);
+    expect(exit.stderr).toBe(
+      `optout-frame: OPTOUT_CONFIG: ${JSON.stringify(path)}: sites.news.texts.de.intro: 100000 characters; at most 300\n`,
+    );
   }, 30_000);
 });

@@ -135,7 +135,11 @@ describe('the frame receives any message from any window and origin', () => {
           if (startOptedOut) expect(parent.posted.some((post) => (post.message as { optedOut?: boolean }).optedOut === false)).toBe(false);
           // ready, then per valid request one answer and at most one change.
           expect(parent.posted.length).toBeLessThanOrEqual(1 + 2 * validRequests);
-          expect(parent.posted.filter((post) => (post.message as { type: string }).type === 'status' || (post.message as { type: string }).type === 'error')).toHaveLength(validRequests);
+          expect(
+            parent.posted.filter(
+              (post) => (post.message as { type: string }).type === 'status' || (post.message as { type: string }).type === 'error',
+            ),
+          ).toHaveLength(validRequests);
           for (const post of parent.posted) {
             expect([ALLOWED, HOST]).toContain(post.targetOrigin);
             // What the frame sends is itself a well-formed message of the protocol.

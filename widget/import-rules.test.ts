@@ -13,21 +13,61 @@ async function ruleIds(code: string, filePath: string): Promise<Array<string | n
 }
 
 const broken: Array<[string, string, string]> = [
-  ['shared imports a program', 'widget/shared/choice.ts', "import { connectOptOut } from '../client/client.js';\nexport const c = connectOptOut;\n"],
-  ['shared (nested) imports the server', 'widget/shared/i18n/en.ts', "import { createApp } from '../../../server/app.js';\nexport const a = createApp;\n"],
+  [
+    'shared imports a program',
+    'widget/shared/choice.ts',
+    "import { connectOptOut } from '../client/client.js';\nexport const c = connectOptOut;\n",
+  ],
+  [
+    'shared (nested) imports the server',
+    'widget/shared/i18n/en.ts',
+    "import { createApp } from '../../../server/app.js';\nexport const a = createApp;\n",
+  ],
   ['shared imports Node', 'widget/shared/gpc.ts', "import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n"],
-  ['the server imports a browser program', 'server/frame-page.ts', "import { OptOutToggle } from '../widget/frame/optout-toggle.js';\nexport const t = OptOutToggle;\n"],
-  ['a server test helper imports the client', 'server/testing/in-process-host.ts', "import { connectOptOut } from '../../widget/client/client.js';\nexport const c = connectOptOut;\n"],
-  ['the frame imports the server', 'widget/frame/frame.ts', "import { loadConfig } from '../../server/config/index.js';\nexport const l = loadConfig;\n"],
-  ['the builder imports the server', 'widget/builder/builder.ts', "import { ParamError } from '../../server/app.js';\nexport const p = ParamError;\n"],
+  [
+    'the server imports a browser program',
+    'server/frame-page.ts',
+    "import { OptOutToggle } from '../widget/frame/optout-toggle.js';\nexport const t = OptOutToggle;\n",
+  ],
+  [
+    'a server test helper imports the client',
+    'server/testing/in-process-host.ts',
+    "import { connectOptOut } from '../../widget/client/client.js';\nexport const c = connectOptOut;\n",
+  ],
+  [
+    'the frame imports the server',
+    'widget/frame/frame.ts',
+    "import { loadConfig } from '../../server/config/index.js';\nexport const l = loadConfig;\n",
+  ],
+  [
+    'the builder imports the server',
+    'widget/builder/builder.ts',
+    "import { ParamError } from '../../server/app.js';\nexport const p = ParamError;\n",
+  ],
   ['the client imports Lit', 'widget/client/client.ts', "import { html } from 'lit';\nexport const h = html;\n"],
   ['an adapter imports Lit', 'widget/client/adapters/matomo.ts', "import { LitElement } from 'lit';\nexport const l = LitElement;\n"],
   ['the bridge imports Lit', 'widget/bridge/bridge.ts', "import { css } from 'lit';\nexport const c = css;\n"],
-  ['the bridge imports the element', 'widget/bridge/bridge.ts', "import { OptOutToggle } from '../frame/optout-toggle.js';\nexport const t = OptOutToggle;\n"],
-  ['the client imports the frame', 'widget/client/client.ts', "import { startFrameMessenger } from '../frame/frame-messenger.js';\nexport const s = startFrameMessenger;\n"],
+  [
+    'the bridge imports the element',
+    'widget/bridge/bridge.ts',
+    "import { OptOutToggle } from '../frame/optout-toggle.js';\nexport const t = OptOutToggle;\n",
+  ],
+  [
+    'the client imports the frame',
+    'widget/client/client.ts',
+    "import { startFrameMessenger } from '../frame/frame-messenger.js';\nexport const s = startFrameMessenger;\n",
+  ],
   ['the request module imports Node', 'request/opted-out.ts', "import { parse } from 'node:querystring';\nexport const p = parse;\n"],
-  ['the request module imports the server', 'request/opted-out.ts', "import { loadConfig } from '../server/config.js';\nexport const l = loadConfig;\n"],
-  ['the frame imports the client', 'widget/frame/frame.ts', "import { readMirror } from '../client/client-mirror.js';\nexport const r = readMirror;\n"],
+  [
+    'the request module imports the server',
+    'request/opted-out.ts',
+    "import { loadConfig } from '../server/config.js';\nexport const l = loadConfig;\n",
+  ],
+  [
+    'the frame imports the client',
+    'widget/frame/frame.ts',
+    "import { readMirror } from '../client/client-mirror.js';\nexport const r = readMirror;\n",
+  ],
 ];
 
 // The first lint loads ESLint's config and plugins: slow on a loaded machine, so a generous timeout.
@@ -42,8 +82,10 @@ describe('import rules', { timeout: 30_000 }, () => {
   });
 
   it('a function over 80 lines is refused in code, allowed in a test', async () => {
-    const long = (lines: number) => `export function long(): number {\n${Array.from({ length: lines - 3 }, (_, i) => `  const v${i} = ${i};`).join('\n')}\n  return 0;\n}\n`;
-    const lengthRule = async (lines: number, filePath: string) => (await ruleIds(long(lines), filePath)).filter((id) => id === 'max-lines-per-function');
+    const long = (lines: number) =>
+      `export function long(): number {\n${Array.from({ length: lines - 3 }, (_, i) => `  const v${i} = ${i};`).join('\n')}\n  return 0;\n}\n`;
+    const lengthRule = async (lines: number, filePath: string) =>
+      (await ruleIds(long(lines), filePath)).filter((id) => id === 'max-lines-per-function');
     expect(await lengthRule(80, 'server/html.ts')).toEqual([]);
     expect(await lengthRule(81, 'server/html.ts')).toEqual(['max-lines-per-function']);
     expect(await lengthRule(81, 'widget/shared/choice.ts')).toEqual(['max-lines-per-function']);
@@ -53,8 +95,18 @@ describe('import rules', { timeout: 30_000 }, () => {
   it('allows what the layout allows: shared from anywhere, the frame messenger from the bridge', async () => {
     const shared = "import type { OptOutState } from '../shared/choice.js';\nexport type S = OptOutState;\n";
     expect(await ruleIds(shared, 'widget/client/client.ts')).toEqual([]);
-    expect(await ruleIds("import { parseChoice } from '../widget/shared/choice.js';\nexport const p = parseChoice;\n", 'server/request-state.ts')).toEqual([]);
-    expect(await ruleIds("import { startFrameMessenger } from '../frame/frame-messenger.js';\nexport const s = startFrameMessenger;\n", 'widget/bridge/bridge.ts')).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { parseChoice } from '../widget/shared/choice.js';\nexport const p = parseChoice;\n",
+        'server/request-state.ts',
+      ),
+    ).toEqual([]);
+    expect(
+      await ruleIds(
+        "import { startFrameMessenger } from '../frame/frame-messenger.js';\nexport const s = startFrameMessenger;\n",
+        'widget/bridge/bridge.ts',
+      ),
+    ).toEqual([]);
     expect(await ruleIds("import { html } from 'lit';\nexport const h = html;\n", 'widget/frame/optout-toggle.ts')).toEqual([]);
   });
 });

@@ -86,8 +86,16 @@ export async function startDeployment(): Promise<Deployment> {
     proxies.push(
       await startNginx(
         [
-          adaptConfig('deploy/nginx.conf', shipped('deploy/nginx.conf'), nginxChanges({ ...names, name: HOST_NAME, httpsPort: nginxHost, httpPort: nginxHttp, hostPort })),
-          adaptConfig('export nginx.conf', readFileSync(join(exportDir, 'nginx.conf'), 'utf8'), nginxChanges({ ...names, name: STATIC_NAME, httpsPort: nginxStatic, httpPort: await freePort() })),
+          adaptConfig(
+            'deploy/nginx.conf',
+            shipped('deploy/nginx.conf'),
+            nginxChanges({ ...names, name: HOST_NAME, httpsPort: nginxHost, httpPort: nginxHttp, hostPort }),
+          ),
+          adaptConfig(
+            'export nginx.conf',
+            readFileSync(join(exportDir, 'nginx.conf'), 'utf8'),
+            nginxChanges({ ...names, name: STATIC_NAME, httpsPort: nginxStatic, httpPort: await freePort() }),
+          ),
         ],
         nginxStatic,
       ),
@@ -95,8 +103,16 @@ export async function startDeployment(): Promise<Deployment> {
     proxies.push(
       await startCaddy(
         [
-          adaptConfig('deploy/Caddyfile', shipped('deploy/Caddyfile'), caddyChanges({ ...names, name: HOST_NAME, httpsPort: caddyHost, httpPort: caddyHttp, hostPort })),
-          adaptConfig('export Caddyfile', readFileSync(join(exportDir, 'Caddyfile'), 'utf8'), caddyChanges({ ...names, name: STATIC_NAME, httpsPort: caddyStatic, httpPort: caddyHttp })),
+          adaptConfig(
+            'deploy/Caddyfile',
+            shipped('deploy/Caddyfile'),
+            caddyChanges({ ...names, name: HOST_NAME, httpsPort: caddyHost, httpPort: caddyHttp, hostPort }),
+          ),
+          adaptConfig(
+            'export Caddyfile',
+            readFileSync(join(exportDir, 'Caddyfile'), 'utf8'),
+            caddyChanges({ ...names, name: STATIC_NAME, httpsPort: caddyStatic, httpPort: caddyHttp }),
+          ),
         ],
         caddyHttp,
         caddyStatic,
@@ -116,7 +132,13 @@ export async function startDeployment(): Promise<Deployment> {
   ).map(([name, serves, publicName, port], i) => {
     const demo = demos[i]!;
     demo.pointAt(`https://${publicName}:${port}`);
-    return { name, serves, publicOrigin: `https://${publicName}:${port}`, siteOrigin: demo.origin(SITE_NAME), otherOrigin: demo.origin(OTHER_NAME) };
+    return {
+      name,
+      serves,
+      publicOrigin: `https://${publicName}:${port}`,
+      siteOrigin: demo.origin(SITE_NAME),
+      otherOrigin: demo.origin(OTHER_NAME),
+    };
   });
   return {
     certs,

@@ -16,7 +16,10 @@ import { hasNginx } from './nginx.js';
 const engines: Record<'chromium' | 'firefox', (certs: TestCertificates) => Engine> = {
   chromium: (certs) => {
     const base = chromiumLaunchOptions();
-    return chromiumEngine({ ...base, args: [...(base.args ?? []), '--host-resolver-rules=MAP *.test 127.0.0.1', `--ignore-certificate-errors-spki-list=${certs.spki}`] });
+    return chromiumEngine({
+      ...base,
+      args: [...(base.args ?? []), '--host-resolver-rules=MAP *.test 127.0.0.1', `--ignore-certificate-errors-spki-list=${certs.spki}`],
+    });
   },
   firefox: () => firefoxEngine({ acceptInsecureCerts: true, prefs: { 'network.dns.forceResolve': '127.0.0.1' } }),
 };
@@ -32,17 +35,32 @@ function frameProtocols(page: EnginePage, target: Target): Promise<string[]> {
   return page.evaluateInFrame(
     frameOf(target),
     () => {
-      const entries = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')] as PerformanceResourceTiming[];
-      return [...new Set(entries.filter((entry) => entry.name.startsWith(location.origin)).map((entry) => entry.nextHopProtocol))].filter(Boolean);
+      const entries = [
+        ...performance.getEntriesByType('navigation'),
+        ...performance.getEntriesByType('resource'),
+      ] as PerformanceResourceTiming[];
+      return [...new Set(entries.filter((entry) => entry.name.startsWith(location.origin)).map((entry) => entry.nextHopProtocol))].filter(
+        Boolean,
+      );
     },
     undefined,
   );
 }
 
 /** The status and headers of one answer, fetched from Node through the proxy with the test CA. */
-function fetchHead(url: string, certs: TestCertificates): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined> }> {
+function fetchHead(
+  url: string,
+  certs: TestCertificates,
+): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined> }> {
   const { hostname, port, pathname } = new URL(url);
-  const options = { host: '127.0.0.1', port, path: pathname, servername: hostname, headers: { host: `${hostname}:${port}` }, ca: readFileSync(certs.caFile) };
+  const options = {
+    host: '127.0.0.1',
+    port,
+    path: pathname,
+    servername: hostname,
+    headers: { host: `${hostname}:${port}` },
+    ca: readFileSync(certs.caFile),
+  };
   return new Promise((resolve, reject) => {
     get(options, (response) => {
       response.resume();
@@ -99,7 +117,8 @@ for (const engineName of ['chromium', 'firefox'] as const) {
         const { headers } = await fetchHead(`${target().publicOrigin}/optout`, deployment.certs);
         if (target().serves === 'export') {
           // The header files beside the export are not served.
-          for (const file of ['_headers', 'nginx.conf', 'Caddyfile']) expect((await fetchHead(`${target().publicOrigin}/${file}`, deployment.certs)).status, file).toBe(404);
+          for (const file of ['_headers', 'nginx.conf', 'Caddyfile'])
+            expect((await fetchHead(`${target().publicOrigin}/${file}`, deployment.certs)).status, file).toBe(404);
         }
         expect(headers['strict-transport-security']).toBe('max-age=31536000');
         expect(headers['content-security-policy']).toContain(target().siteOrigin);

@@ -30,7 +30,13 @@ export interface ProxyProcess {
  * Starts `command` and waits (at most 20 s, a hang guard) until `port` accepts connections. The
  * folder `dir` holds the proxy's config and state, and is removed when it stops.
  */
-export async function startProxy(command: string, args: readonly string[], port: number, dir: string, env: NodeJS.ProcessEnv = process.env): Promise<ProxyProcess> {
+export async function startProxy(
+  command: string,
+  args: readonly string[],
+  port: number,
+  dir: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<ProxyProcess> {
   const child: ChildProcess = spawn(command, args, { cwd: dir, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -41,7 +47,7 @@ export async function startProxy(command: string, args: readonly string[], port:
     await exited;
     rmSync(dir, { recursive: true, force: true });
   };
-  for (const deadline = Date.now() + 20_000; !(await portAnswers(port)); ) {
+  for (const deadline = Date.now() + 20_000; !(await portAnswers(port));) {
     if (child.exitCode !== null || Date.now() > deadline) {
       await stop();
       throw new Error(`${command} did not start:\n${output}`);

@@ -30,7 +30,14 @@ function chromiumPage(page: Page): EnginePage {
       await element.click();
     },
     cookies: async () =>
-      (await page.context().cookies(page.url())).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite })),
+      (await page.context().cookies(page.url())).map(({ name, value, domain, path, secure, sameSite }) => ({
+        name,
+        value,
+        domain,
+        path,
+        secure,
+        sameSite,
+      })),
     close: () => page.close(),
   };
 }
@@ -52,7 +59,9 @@ export function chromiumEngine(launchOptions: LaunchOptions = chromiumLaunchOpti
     abilities: { gpc: false, javaScriptOff: true },
     async startSession(options: SessionOptions = {}) {
       if (options.gpc) throw new EngineUnsupportedError('chromium', 'gpc');
-      const context = await (await launched()).newContext({
+      const context = await (
+        await launched()
+      ).newContext({
         javaScriptEnabled: options.javaScript !== false,
         ...(options.proxy ? { proxy: { server: options.proxy }, ignoreHTTPSErrors: true } : {}),
       });

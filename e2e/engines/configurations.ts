@@ -25,7 +25,13 @@ export const configurations: readonly Configuration[] = [
   { name: 'chromium', frameCookie: 'kept', frameStorage: 'throws', sendsGpc: false, create: chromiumEngine },
   { name: 'firefox', frameCookie: 'kept', frameStorage: 'kept', sendsGpc: true, create: firefoxEngine },
   { name: 'webkit', frameCookie: 'refused', frameStorage: 'kept', sendsGpc: false, create: () => webkitEngine('webkit', { itp: false }) },
-  { name: 'webkit-itp', frameCookie: 'refused', frameStorage: 'kept', sendsGpc: false, create: () => webkitEngine('webkit-itp', { itp: true }) },
+  {
+    name: 'webkit-itp',
+    frameCookie: 'refused',
+    frameStorage: 'kept',
+    sendsGpc: false,
+    create: () => webkitEngine('webkit-itp', { itp: true }),
+  },
 ];
 
 export function configuration(name: ConfigurationName): Configuration {

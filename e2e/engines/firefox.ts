@@ -10,11 +10,15 @@ function preferences(options: SessionOptions): Record<string, boolean | number |
   const proxy = options.proxy ? new URL(options.proxy) : undefined;
   return {
     ...(proxy
-      ? { 'network.proxy.type': 1, 'network.proxy.ssl': proxy.hostname, 'network.proxy.ssl_port': Number(proxy.port), 'network.proxy.http': proxy.hostname, 'network.proxy.http_port': Number(proxy.port) }
+      ? {
+          'network.proxy.type': 1,
+          'network.proxy.ssl': proxy.hostname,
+          'network.proxy.ssl_port': Number(proxy.port),
+          'network.proxy.http': proxy.hostname,
+          'network.proxy.http_port': Number(proxy.port),
+        }
       : {}),
-    ...(options.gpc
-      ? { 'privacy.globalprivacycontrol.enabled': true, 'privacy.globalprivacycontrol.functionality.enabled': true }
-      : {}),
+    ...(options.gpc ? { 'privacy.globalprivacycontrol.enabled': true, 'privacy.globalprivacycontrol.functionality.enabled': true } : {}),
     ...(options.javaScript === false ? { 'javascript.enabled': false } : {}),
   };
 }
@@ -66,7 +70,14 @@ function firefoxPage(page: Page): EnginePage {
       await page.mouse.click(x, y);
     },
     cookies: async () =>
-      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({ name, value, domain, path, secure, sameSite: sameSite ?? '' })),
+      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({
+        name,
+        value,
+        domain,
+        path,
+        secure,
+        sameSite: sameSite ?? '',
+      })),
     close: () => page.close(),
   };
 }

@@ -28,7 +28,11 @@ const iframe = () => `iframe[src^="${probed.origin}/optout"]`;
 /** Every distinct status painted since the frame document started, once its script has taken over. */
 async function paintedStatuses(page: EnginePage, expected: { status: string; buttons: readonly string[] }) {
   await expectFrame(page, expected, iframe());
-  const painted = await page.evaluateInFrame(iframe(), (name) => (window as unknown as Record<string, unknown>)[name] ?? 'no probe ran', PAINTS);
+  const painted = await page.evaluateInFrame(
+    iframe(),
+    (name) => (window as unknown as Record<string, unknown>)[name] ?? 'no probe ran',
+    PAINTS,
+  );
   if (!Array.isArray(painted)) throw new Error(`the paint probe did not run in the frame: ${String(painted)}`);
   return painted as (string | null)[];
 }
@@ -36,7 +40,10 @@ async function paintedStatuses(page: EnginePage, expected: { status: string; but
 test('an opted-out visitor sees "opted out" from the first paint on, before the frame script arrives', async ({ visitor }) => {
   const page = await visitor.newPage();
   await page.goto(
-    pages.page('/embed', `<iframe src="${probed.origin}/optout?showIntro=0" title="Analytics opt-out" style="border:0;width:100%;height:120px"></iframe>`),
+    pages.page(
+      '/embed',
+      `<iframe src="${probed.origin}/optout?showIntro=0" title="Analytics opt-out" style="border:0;width:100%;height:120px"></iframe>`,
+    ),
   );
   // A new visitor: the probe sees the server's "opted in" painted while the script is held back.
   const fresh = await paintedStatuses(page, { status: seen.optedIn, buttons: [seen.optOutButton] });

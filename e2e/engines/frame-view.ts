@@ -17,8 +17,7 @@ export interface FrameView {
  * light DOM once the element renders its shadow root, unrendered, so visibility decides.
  */
 export function readFrameView(): FrameView {
-  const visible = (el: Element) =>
-    typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.getClientRects().length > 0;
+  const visible = (el: Element) => (typeof el.checkVisibility === 'function' ? el.checkVisibility() : el.getClientRects().length > 0);
   const roots: ParentNode[] = [document];
   for (const el of document.querySelectorAll('*')) if (el.shadowRoot) roots.push(el.shadowRoot);
   const texts = (selector: string) =>

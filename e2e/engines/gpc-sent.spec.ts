@@ -19,7 +19,9 @@ test('with the browser sending GPC, the visitor is opted out, told why, and offe
     await expect.poll(() => textOf(page, 'tracking')).toBe('Tracking: off');
     expect(await clientAnswer(page)).toBe('true');
     // The signal came from the browser, not from the test: the page sees the engine's own property.
-    expect(await page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl, undefined)).toBe(true);
+    expect(await page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl, undefined)).toBe(
+      true,
+    );
   } finally {
     await visitor.close();
   }

@@ -6,6 +6,8 @@ import { expectFrame, seen } from './visit.js';
 test('by default the engine sends no GPC, so the visitor decides', async ({ visitor }) => {
   const page = await visitor.newPage();
   await page.goto(`${DEMO_ORIGIN}/privacy`);
-  expect(await page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true, undefined)).toBe(false);
+  expect(
+    await page.evaluate(() => (navigator as Navigator & { globalPrivacyControl?: boolean }).globalPrivacyControl === true, undefined),
+  ).toBe(false);
   await expectFrame(page, { status: seen.optedIn, buttons: [seen.optOutButton] });
 });

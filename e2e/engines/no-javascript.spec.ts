@@ -13,9 +13,7 @@ test('the no-JavaScript form opts out and back in, or says the browser keeps not
     await page.goto(`${DEMO_ORIGIN}/privacy`);
     await expectFrame(page, { ...noScript, status: seen.optedIn, buttons: [seen.optOutButton] });
     // The page's own script is off too: it never heard anything.
-    expect(await page.evaluate(() => document.getElementById('page-state')?.textContent, undefined)).toBe(
-      'waiting for the opt-out frame…',
-    );
+    expect(await page.evaluate(() => document.getElementById('page-state')?.textContent, undefined)).toBe('waiting for the opt-out frame…');
 
     await page.clickInFrame(OPTOUT_FRAME, seen.optOutButton);
     if (config.frameCookie === 'refused') {

@@ -49,7 +49,10 @@ test('an allowed page that asks to opt out is heard (so the refusals above are n
   const page = await visitor.newPage();
   await page.goto(`${DEMO_ORIGIN}/privacy`);
   await expectFrame(page, { status: seen.optedIn, buttons: [seen.optOutButton] });
-  await page.evaluate(() => (window as unknown as { optout: { optOut(): Promise<unknown> } }).optout.optOut().then(() => 'done'), undefined);
+  await page.evaluate(
+    () => (window as unknown as { optout: { optOut(): Promise<unknown> } }).optout.optOut().then(() => 'done'),
+    undefined,
+  );
   await expectFrame(page, { status: seen.optedOut, buttons: [seen.optInButton] });
   await page.reload();
   await expectFrame(page, { status: seen.optedOut, buttons: [seen.optInButton] }, OPTOUT_FRAME);

@@ -51,7 +51,9 @@ async function withVisitor(session: Promise<EngineSession>, run: (page: EnginePa
   }
 }
 
-test("the site's server stops its server-side tracking call after an opt-out in the frame, and makes it again after an opt-in; the cookie's attributes", async ({ engine }) => {
+test("the site's server stops its server-side tracking call after an opt-out in the frame, and makes it again after an opt-in; the cookie's attributes", async ({
+  engine,
+}) => {
   await withVisitor(engine.startSession({ proxy: proxy.url }), async (page) => {
     const server = serverSide();
     // A new visitor: nothing known to the server (the site's default, tracked); the frame's answer is mirrored.
@@ -82,7 +84,9 @@ test("the site's server stops its server-side tracking call after an opt-out in 
   });
 });
 
-test('with no cookie setting, another subdomain knows an opt-out on its next view, with no bridge, though its own mirror was fresh', async ({ engine }) => {
+test('with no cookie setting, another subdomain knows an opt-out on its next view, with no bridge, though its own mirror was fresh', async ({
+  engine,
+}) => {
   await withVisitor(engine.startSession({ proxy: proxy.url }), async (page) => {
     const key = `optout-frame:${site.hostOrigin}`;
     const ownMirror = () => page.evaluate((k) => localStorage.getItem(k) ?? '', key);

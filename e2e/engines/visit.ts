@@ -30,9 +30,7 @@ export async function expectFrame(
   expected: { status: string; buttons: readonly string[]; upgraded?: boolean },
   iframe = OPTOUT_FRAME,
 ): Promise<void> {
-  await expect
-    .poll(() => frameView(page, iframe), { intervals: [50, 100, 200] })
-    .toMatchObject({ upgraded: true, ...expected });
+  await expect.poll(() => frameView(page, iframe), { intervals: [50, 100, 200] }).toMatchObject({ upgraded: true, ...expected });
 }
 
 /** The visible text of the element with this id in the top page (the demo's page scripts write there). */

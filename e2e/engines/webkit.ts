@@ -39,7 +39,13 @@ async function tryDriverServer(): Promise<{ url: string; process: ChildProcess }
   const child = spawn('xvfb-run', ['-a', 'WebKitWebDriver', `--port=${port}`], { stdio: 'ignore', detached: true });
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 100 && child.exitCode === null; attempt++) {
-    if (await fetch(`${url}/status`).then((r) => r.ok, () => false)) return { url, process: child };
+    if (
+      await fetch(`${url}/status`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return { url, process: child };
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   stopGroup(child);
@@ -89,8 +95,7 @@ function webkitPage(driver: WebDriver, handle: string): EnginePage {
     goto: async (url) => (await top(), driver.get(url)),
     reload: async () => (await top(), driver.navigate().refresh()),
     evaluate: async <A, R>(fn: PageFunction<A, R>, arg: A) => (await top(), driver.executeScript<R>(fn, arg)),
-    evaluateInFrame: <A, R>(iframe: string, fn: PageFunction<A, R>, arg: A) =>
-      inFrame(iframe, () => driver.executeScript<R>(fn, arg)),
+    evaluateInFrame: <A, R>(iframe: string, fn: PageFunction<A, R>, arg: A) => inFrame(iframe, () => driver.executeScript<R>(fn, arg)),
     frameUrl: (iframe) => inFrame(iframe, () => driver.executeScript<string>(() => location.href)),
     clickInFrame: (iframe, name) =>
       inFrame(iframe, async () => {
@@ -100,7 +105,14 @@ function webkitPage(driver: WebDriver, handle: string): EnginePage {
       }),
     cookies: async () => {
       await top();
-      return (await driver.manage().getCookies()).map(({ name, value, domain = '', path = '/', secure = false, sameSite = '' }) => ({ name, value, domain, path, secure, sameSite }));
+      return (await driver.manage().getCookies()).map(({ name, value, domain = '', path = '/', secure = false, sameSite = '' }) => ({
+        name,
+        value,
+        domain,
+        path,
+        secure,
+        sameSite,
+      }));
     },
     close: async () => {
       await top();

@@ -77,7 +77,12 @@ function readList(env: Env, variable: string, accept: (entry: string) => string 
 }
 
 export function readOrigins(env: Env, variable: string): string[] {
-  return readList(env, variable, parseOrigin, 'is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org');
+  return readList(
+    env,
+    variable,
+    parseOrigin,
+    'is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org',
+  );
 }
 
 export function readCookieName(env: Env, variable: string): string {

@@ -30,7 +30,13 @@ const hostileFileText: fc.Arbitrary<string> = fc.oneof(
     'ok\u0085next',
     'tab\there',
   ),
-  fc.tuple(fc.string({ maxLength: 20 }), fc.constantFrom('\u202A', '\u202E', '\u2066', '\u2069', '\n', '\u2028'), fc.string({ maxLength: 20 })).map((parts) => parts.join('')),
+  fc
+    .tuple(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom('\u202A', '\u202E', '\u2066', '\u2069', '\n', '\u2028'),
+      fc.string({ maxLength: 20 }),
+    )
+    .map((parts) => parts.join('')),
 );
 
 const tags = shippedLanguages.map((language) => language.tag);
@@ -72,7 +78,13 @@ describe('hostile texts in the file', () => {
         expect(text.trim()).not.toBe('');
         seen.kept++;
       }),
-      { ...RUNS, examples: INJECTIONS.map((text): [{ onSite: boolean; tag: string; key: TextKey }, string] => [{ onSite: true, tag: 'en', key: 'intro' }, text]) },
+      {
+        ...RUNS,
+        examples: INJECTIONS.map((text): [{ onSite: boolean; tag: string; key: TextKey }, string] => [
+          { onSite: true, tag: 'en', key: 'intro' },
+          text,
+        ]),
+      },
     );
     // Both outcomes were exercised, so neither branch's checks went unasserted.
     expect(seen.refused).toBeGreaterThan(10);
@@ -106,7 +118,16 @@ describe('hostile texts in the file', () => {
         const html = render(texts);
         // Markup in a text never reaches the page raw; every text the first HTML shows is there escaped.
         if (hasMarkup(text)) expect(html).not.toContain(text);
-        const shown: readonly TextKey[] = ['title', 'intro', 'optedIn', 'optedOut', 'optOutButton', 'optInButton', 'gpcHonoured', 'storageBlocked'];
+        const shown: readonly TextKey[] = [
+          'title',
+          'intro',
+          'optedIn',
+          'optedOut',
+          'optOutButton',
+          'optInButton',
+          'gpcHonoured',
+          'storageBlocked',
+        ];
         if (shown.includes(key)) expect(html).toContain(escapeHtml(text));
         // The boot JSON for the element carries it, unable to close its <script>.
         const boot = /<script type="application\/json" id="optout-boot">([^<]*)<\/script>/.exec(html);

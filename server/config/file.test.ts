@@ -63,7 +63,9 @@ describe('loadConfigFile: a good file', () => {
 
   it('accepts an empty object, a byte-order mark, two sites, and leaves out what is not given', () => {
     expect(loadConfigFile(writeConfig('{}')).sites.size).toBe(0);
-    const file = loadConfigFile(writeConfig(`\uFEFF${JSON.stringify({ sites: { news, shop: { allowedOrigins: ['http://localhost:8080/'] } } })}`));
+    const file = loadConfigFile(
+      writeConfig(`\uFEFF${JSON.stringify({ sites: { news, shop: { allowedOrigins: ['http://localhost:8080/'] } } })}`),
+    );
     expect([...file.sites.keys()]).toEqual(['news', 'shop']);
     expect(file.sites.get('shop')).toMatchObject({ allowedOrigins: ['http://localhost:8080'], defaultState: undefined, theme: {} });
     expect(file.texts.size).toBe(0);
@@ -101,8 +103,18 @@ const BAD_FILES: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ['a bidi isolate', { texts: { ar: { intro: 'x\u2066y\u2069' } } }, 'texts.ar.intro', 'U+2066'],
   ['a lone surrogate', { texts: { en: { intro: 'x\uD800y' } } }, 'texts.en.intro', 'U+D800'],
   ['a line separator', { texts: { en: { intro: 'x\u2028y' } } }, 'texts.en.intro', 'U+2028'],
-  ['status lines that read the same', { texts: { en: { optedOut: 'you are currently  OPTED IN.' } } }, 'texts.en.optedOut', 'reads the same as optedIn'],
-  ['buttons that read the same', { texts: { de: { optOutButton: 'Klick', optInButton: 'klick' } } }, 'texts.de.optInButton', 'reads the same as optOutButton'],
+  [
+    'status lines that read the same',
+    { texts: { en: { optedOut: 'you are currently  OPTED IN.' } } },
+    'texts.en.optedOut',
+    'reads the same as optedIn',
+  ],
+  [
+    'buttons that read the same',
+    { texts: { de: { optOutButton: 'Klick', optInButton: 'klick' } } },
+    'texts.de.optInButton',
+    'reads the same as optOutButton',
+  ],
   [
     "a site's status line the same as the top level's other one",
     { texts: { en: { optedOut: 'Not counted.' } }, sites: { news: { ...news, texts: { en: { optedIn: 'Not counted.' } } } } },
@@ -112,26 +124,76 @@ const BAD_FILES: ReadonlyArray<readonly [string, unknown, string, string]> = [
   ['sites as an array', { sites: [] }, 'sites', 'expected an object keyed by site id'],
   ['a site id with a space', { sites: { 'my news': news } }, 'sites["my news"]', 'not a site id'],
   ['a site id in capitals', { sites: { News: news } }, 'sites.News', 'not a site id'],
-  ['a site id that is a prototype key', { sites: JSON.parse('{"__proto__": {"allowedOrigins": ["https://a.example"]}}') }, 'sites.__proto__', 'not a site id'],
-  ['a site without origins', { sites: { news: {} } }, 'sites.news.allowedOrigins', 'expected a non-empty array of origins (e.g. ["https://news.example.org"]), got nothing'],
+  [
+    'a site id that is a prototype key',
+    { sites: JSON.parse('{"__proto__": {"allowedOrigins": ["https://a.example"]}}') },
+    'sites.__proto__',
+    'not a site id',
+  ],
+  [
+    'a site without origins',
+    { sites: { news: {} } },
+    'sites.news.allowedOrigins',
+    'expected a non-empty array of origins (e.g. ["https://news.example.org"]), got nothing',
+  ],
   ['a site with no origin', { sites: { news: { allowedOrigins: [] } } }, 'sites.news.allowedOrigins', 'non-empty'],
-  ['a site with 101 origins', { sites: { news: { allowedOrigins: Array.from({ length: 101 }, (_, i) => `https://s${i}.example`) } } }, 'sites.news.allowedOrigins', '101 origins; at most 100'],
-  ['1001 sites', { sites: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`s${i}`, news])) }, 'sites', '1001 sites; at most 1000'],
-  ['an origin without scheme', { sites: { news: { allowedOrigins: ['https://a.example', 'news.example.org'] } } }, 'sites.news.allowedOrigins.1', '"news.example.org" is not an origin'],
-  ['an origin with a path', { sites: { news: { allowedOrigins: ['https://news.example.org/privacy'] } } }, 'sites.news.allowedOrigins.0', 'is not an origin'],
+  [
+    'a site with 101 origins',
+    { sites: { news: { allowedOrigins: Array.from({ length: 101 }, (_, i) => `https://s${i}.example`) } } },
+    'sites.news.allowedOrigins',
+    '101 origins; at most 100',
+  ],
+  [
+    '1001 sites',
+    { sites: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`s${i}`, news])) },
+    'sites',
+    '1001 sites; at most 1000',
+  ],
+  [
+    'an origin without scheme',
+    { sites: { news: { allowedOrigins: ['https://a.example', 'news.example.org'] } } },
+    'sites.news.allowedOrigins.1',
+    '"news.example.org" is not an origin',
+  ],
+  [
+    'an origin with a path',
+    { sites: { news: { allowedOrigins: ['https://news.example.org/privacy'] } } },
+    'sites.news.allowedOrigins.0',
+    'is not an origin',
+  ],
   ['a wildcard origin', { sites: { news: { allowedOrigins: ['*'] } } }, 'sites.news.allowedOrigins.0', '"*" is not an origin'],
-  ['an unknown site key', { sites: { news: { ...news, origins: [] } } }, 'sites.news.origins', 'unknown key; expected one of allowedOrigins, default, texts, theme'],
+  [
+    'an unknown site key',
+    { sites: { news: { ...news, origins: [] } } },
+    'sites.news.origins',
+    'unknown key; expected one of allowedOrigins, default, texts, theme',
+  ],
   ['a bad default', { sites: { news: { ...news, default: 'maybe' } } }, 'sites.news.default', 'expected "in" or "out", got "maybe"'],
   ['a default as a boolean', { sites: { news: { ...news, default: true } } }, 'sites.news.default', 'got a boolean'],
-  ['a colour name', { sites: { news: { ...news, theme: { fontColor: 'red' } } } }, 'sites.news.theme.fontColor', '"red": expected a hex colour'],
+  [
+    'a colour name',
+    { sites: { news: { ...news, theme: { fontColor: 'red' } } } },
+    'sites.news.theme.fontColor',
+    '"red": expected a hex colour',
+  ],
   [
     'a font family that leaves its declaration',
     { sites: { news: { ...news, theme: { fontFamily: 'a;}</style><script>' } } } },
     'sites.news.theme.fontFamily',
     'expected family names',
   ],
-  ['a theme key that is not theming', { sites: { news: { ...news, theme: { lang: 'de' } } } }, 'sites.news.theme.lang', 'unknown key; expected one of fontColor,'],
-  ['a long site text', { sites: { news: { ...news, texts: { de: { intro: 'ü'.repeat(301) } } } } }, 'sites.news.texts.de.intro', '301 characters; at most 300'],
+  [
+    'a theme key that is not theming',
+    { sites: { news: { ...news, theme: { lang: 'de' } } } },
+    'sites.news.theme.lang',
+    'unknown key; expected one of fontColor,',
+  ],
+  [
+    'a long site text',
+    { sites: { news: { ...news, texts: { de: { intro: 'ü'.repeat(301) } } } } },
+    'sites.news.texts.de.intro',
+    '301 characters; at most 300',
+  ],
 ];
 
 describe('loadConfigFile: a bad file stops start-up with one line', () => {
@@ -177,7 +239,9 @@ describe('loadConfig with OPTOUT_CONFIG', () => {
     }
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).message).toMatch(
-      new RegExp(`^OPTOUT_DEFAULT: .*; OPTOUT_CONFIG: ${JSON.stringify(path).replace(/[.\\]/g, '\\$&')}: sites\\.news\\.texts\\.de\\.intro: empty`),
+      new RegExp(
+        `^OPTOUT_DEFAULT: .*; OPTOUT_CONFIG: ${JSON.stringify(path).replace(/[.\\]/g, '\\$&')}: sites\\.news\\.texts\\.de\\.intro: empty`,
+      ),
     );
   });
 });

@@ -5,7 +5,17 @@ import type { DefaultState } from '../../widget/shared/choice.js';
 import { findLanguage, shippedLanguages } from '../../widget/shared/i18n/index.js';
 import { isSiteId, parseFrameParams, ParamError } from '../../widget/shared/frame-params.js';
 import { parseOrigin } from './env.js';
-import { describeJson, DISTINCT_PAIRS, FORBIDDEN_IN_TEXT, mergeTexts, sameText, TEXT_KEYS, textProblem, type TextOverrides, type TextsByLanguage } from './texts.js';
+import {
+  describeJson,
+  DISTINCT_PAIRS,
+  FORBIDDEN_IN_TEXT,
+  mergeTexts,
+  sameText,
+  TEXT_KEYS,
+  textProblem,
+  type TextOverrides,
+  type TextsByLanguage,
+} from './texts.js';
 
 /** The `GET /optout` theming parameters a site may set defaults for. */
 const THEME_KEYS = ['fontColor', 'backgroundColor', 'fontSize', 'fontFamily', 'theme'] as const;
@@ -57,7 +67,9 @@ export function quote(value: string): string {
 
 /** `sites.news.texts.de.intro`; a segment that is not a plain name is quoted (`sites["a b"]`). */
 export function formatKeyPath(path: readonly string[]): string {
-  return path.map((segment, index) => (/^[A-Za-z0-9_-]+$/.test(segment) ? `${index ? '.' : ''}${segment}` : `[${quote(segment)}]`)).join('');
+  return path
+    .map((segment, index) => (/^[A-Za-z0-9_-]+$/.test(segment) ? `${index ? '.' : ''}${segment}` : `[${quote(segment)}]`))
+    .join('');
 }
 
 /** A bad value as a message shows it: a string quoted, anything else by its JSON type. */
@@ -85,7 +97,12 @@ function fields<const E extends v.ObjectEntries>(entries: E, expected: string) {
  * each key checked by `keyProblem` and each value by `value`. Written out because valibot's
  * `record` skips `__proto__` and `constructor` silently, and a site may be called `constructor`.
  */
-function keyed<T>(expected: string, keyProblem: (key: string) => string | undefined, value: v.GenericSchema<unknown, T>, max = { count: Infinity, noun: '' }) {
+function keyed<T>(
+  expected: string,
+  keyProblem: (key: string) => string | undefined,
+  value: v.GenericSchema<unknown, T>,
+  max = { count: Infinity, noun: '' },
+) {
   return v.pipe(
     v.custom<JsonObject>(isObject, (issue) => `expected ${expected}, got ${describeJson(issue.input)}`),
     v.rawTransform(({ dataset, addIssue, NEVER }) => {
@@ -109,7 +126,15 @@ function keyed<T>(expected: string, keyProblem: (key: string) => string | undefi
 
 /** An object of optional strings, each checked by `problem` (what is wrong, or undefined), frozen. */
 function checkedStrings<K extends string>(keys: readonly K[], problem: (key: K, value: unknown) => string | undefined, expected: string) {
-  const entries = keys.map((key) => [key, v.optional(v.custom<string>((value) => !problem(key, value), (issue) => problem(key, issue.input) ?? ''))]);
+  const entries = keys.map((key) => [
+    key,
+    v.optional(
+      v.custom<string>(
+        (value) => !problem(key, value),
+        (issue) => problem(key, issue.input) ?? '',
+      ),
+    ),
+  ]);
   return v.pipe(
     fields(Object.fromEntries(entries), `${expected} (${keys.join(', ')})`),
     v.transform((values) => Object.freeze(values) as Readonly<Partial<Record<K, string>>>),
@@ -134,7 +159,10 @@ const origins = v.pipe(
   // Without origins any page could frame the profile and ask it: that is what the top level is for.
   v.array(
     v.pipe(
-      v.custom<string>((raw) => typeof raw === 'string' && parseOrigin(raw) !== undefined, (issue) => `${shown(issue.input)} is not an origin; expected scheme, host and optional port (${EXAMPLE_ORIGINS})`),
+      v.custom<string>(
+        (raw) => typeof raw === 'string' && parseOrigin(raw) !== undefined,
+        (issue) => `${shown(issue.input)} is not an origin; expected scheme, host and optional port (${EXAMPLE_ORIGINS})`,
+      ),
       v.transform((raw) => parseOrigin(raw) ?? raw),
     ),
     (issue) => `expected a non-empty array of origins (${EXAMPLE_ORIGINS}), got ${describeJson(issue.input)}`,
@@ -192,7 +220,10 @@ class KeyProblem extends Error {
  * texts (see DISTINCT_PAIRS); the error names the override of the pair that comes last.
  */
 function checkDistinct(top: TextsByLanguage, sites: readonly SiteProfile[]): void {
-  const layers = [{ path: ['texts'], texts: [top] }, ...sites.map((site) => ({ path: ['sites', site.id, 'texts'], texts: [top, site.texts] }))];
+  const layers = [
+    { path: ['texts'], texts: [top] },
+    ...sites.map((site) => ({ path: ['sites', site.id, 'texts'], texts: [top, site.texts] })),
+  ];
   for (const layer of layers) {
     // Only a language some layer overrides can clash: the shipped pairs differ (file.test.ts).
     const overridden = new Set(layer.texts.flatMap((texts) => [...texts.keys()]));
@@ -203,7 +234,10 @@ function checkDistinct(top: TextsByLanguage, sites: readonly SiteProfile[]): voi
         // Only the layer that set one of the two is at fault; the top level's own clash is reported there.
         if (!sameText(merged[a], merged[b]) || (own?.[a] === undefined && own?.[b] === undefined)) continue;
         const key = own?.[b] !== undefined ? b : a;
-        throw new KeyProblem([...layer.path, language.tag, key], `reads the same as ${key === a ? b : a} (${quote(merged[a])}); the two must tell the states apart`);
+        throw new KeyProblem(
+          [...layer.path, language.tag, key],
+          `reads the same as ${key === a ? b : a} (${quote(merged[a])}); the two must tell the states apart`,
+        );
       }
     }
   }
@@ -214,10 +248,19 @@ function parseConfig(json: unknown, path: string): ConfigFile {
   const result = v.safeParse(file, json, { abortEarly: true });
   if (!result.success) {
     const [issue] = result.issues;
-    throw new KeyProblem((issue.path ?? []).map((item) => String(item.key)), issue.message);
+    throw new KeyProblem(
+      (issue.path ?? []).map((item) => String(item.key)),
+      issue.message,
+    );
   }
   const profiles = [...(result.output.sites ?? new Map()).entries()].map(([id, entry]) =>
-    Object.freeze({ id, allowedOrigins: entry.allowedOrigins, defaultState: entry.default, texts: entry.texts ?? new Map(), theme: entry.theme ?? Object.freeze({}) }),
+    Object.freeze({
+      id,
+      allowedOrigins: entry.allowedOrigins,
+      defaultState: entry.default,
+      texts: entry.texts ?? new Map(),
+      theme: entry.theme ?? Object.freeze({}),
+    }),
   );
   const texts = result.output.texts ?? new Map<string, TextOverrides>();
   checkDistinct(texts, profiles);

@@ -1,6 +1,16 @@
 // The host's configuration: the environment and the OPTOUT_CONFIG file, read and validated once at start-up into one typed object.
 import type { DefaultState } from '../../widget/shared/choice.js';
-import { ConfigError, readCookieName, readDefault, readHost, readOrigins, readPort, readTrustProxy, type ConfigProblem, type Env } from './env.js';
+import {
+  ConfigError,
+  readCookieName,
+  readDefault,
+  readHost,
+  readOrigins,
+  readPort,
+  readTrustProxy,
+  type ConfigProblem,
+  type Env,
+} from './env.js';
 import { ConfigFileError, loadConfigFile, type ConfigFile } from './file.js';
 import { readTlsCredentials, type TlsCredentials } from './tls.js';
 

@@ -14,7 +14,12 @@ let encryptedKeyFile: string;
 
 beforeAll(() => {
   certs = makeTestCertificates(['optout.example.test']);
-  const pem = (options: object) => generateKeyPairSync('ec', { namedCurve: 'P-256', privateKeyEncoding: { type: 'pkcs8', format: 'pem', ...options }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
+  const pem = (options: object) =>
+    generateKeyPairSync('ec', {
+      namedCurve: 'P-256',
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem', ...options },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    }).privateKey;
   otherKeyFile = join(certs.dir, 'other.key');
   writeFileSync(otherKeyFile, pem({}));
   encryptedKeyFile = join(certs.dir, 'encrypted.key');
@@ -48,20 +53,71 @@ describe('readTlsCredentials', () => {
   it('refuses one without the other, naming the missing variable and the file given', () => {
     const noKey = errorFor({ OPTOUT_TLS_CERT: certs.certFile });
     expect(noKey.variable).toBe('OPTOUT_TLS_KEY');
-    expect(noKey.message).toBe(`OPTOUT_TLS_KEY: not set, but OPTOUT_TLS_CERT is (${JSON.stringify(certs.certFile)}): set both PEM file paths to serve HTTPS, or neither`);
+    expect(noKey.message).toBe(
+      `OPTOUT_TLS_KEY: not set, but OPTOUT_TLS_CERT is (${JSON.stringify(certs.certFile)}): set both PEM file paths to serve HTTPS, or neither`,
+    );
     const noCert = errorFor({ OPTOUT_TLS_KEY: certs.keyFile });
     expect(noCert.variable).toBe('OPTOUT_TLS_CERT');
     expect(noCert.message).toContain(JSON.stringify(certs.keyFile));
   });
 
   it.each([
-    ['a missing certificate', () => ({ OPTOUT_TLS_CERT: join(certs.dir, 'nope.pem'), OPTOUT_TLS_KEY: certs.keyFile }), 'OPTOUT_TLS_CERT', 'nope.pem', 'cannot read', 'no such file'],
-    ['a missing key', () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: join(certs.dir, 'nope.key') }), 'OPTOUT_TLS_KEY', 'nope.key', 'cannot read', 'no such file'],
-    ['a folder for the certificate', () => ({ OPTOUT_TLS_CERT: certs.dir, OPTOUT_TLS_KEY: certs.keyFile }), 'OPTOUT_TLS_CERT', 'optout-tls-', 'cannot read', 'it is a folder'],
-    ['the key given as the certificate', () => ({ OPTOUT_TLS_CERT: certs.keyFile, OPTOUT_TLS_KEY: certs.keyFile }), 'OPTOUT_TLS_CERT', 'server.key', 'is not a PEM certificate', 'BEGIN CERTIFICATE'],
-    ['the certificate given as the key', () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.certFile }), 'OPTOUT_TLS_KEY', 'fullchain.pem', 'is not an unencrypted PEM private key', 'BEGIN PRIVATE KEY'],
-    ['an encrypted key', () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: encryptedKeyFile }), 'OPTOUT_TLS_KEY', 'encrypted.key', 'is not an unencrypted PEM private key', ''],
-    ['a key of another certificate', () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: otherKeyFile }), 'OPTOUT_TLS_KEY', 'other.key', 'is not the private key of the certificate in OPTOUT_TLS_CERT', 'fullchain.pem'],
+    [
+      'a missing certificate',
+      () => ({ OPTOUT_TLS_CERT: join(certs.dir, 'nope.pem'), OPTOUT_TLS_KEY: certs.keyFile }),
+      'OPTOUT_TLS_CERT',
+      'nope.pem',
+      'cannot read',
+      'no such file',
+    ],
+    [
+      'a missing key',
+      () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: join(certs.dir, 'nope.key') }),
+      'OPTOUT_TLS_KEY',
+      'nope.key',
+      'cannot read',
+      'no such file',
+    ],
+    [
+      'a folder for the certificate',
+      () => ({ OPTOUT_TLS_CERT: certs.dir, OPTOUT_TLS_KEY: certs.keyFile }),
+      'OPTOUT_TLS_CERT',
+      'optout-tls-',
+      'cannot read',
+      'it is a folder',
+    ],
+    [
+      'the key given as the certificate',
+      () => ({ OPTOUT_TLS_CERT: certs.keyFile, OPTOUT_TLS_KEY: certs.keyFile }),
+      'OPTOUT_TLS_CERT',
+      'server.key',
+      'is not a PEM certificate',
+      'BEGIN CERTIFICATE',
+    ],
+    [
+      'the certificate given as the key',
+      () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.certFile }),
+      'OPTOUT_TLS_KEY',
+      'fullchain.pem',
+      'is not an unencrypted PEM private key',
+      'BEGIN PRIVATE KEY',
+    ],
+    [
+      'an encrypted key',
+      () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: encryptedKeyFile }),
+      'OPTOUT_TLS_KEY',
+      'encrypted.key',
+      'is not an unencrypted PEM private key',
+      '',
+    ],
+    [
+      'a key of another certificate',
+      () => ({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: otherKeyFile }),
+      'OPTOUT_TLS_KEY',
+      'other.key',
+      'is not the private key of the certificate in OPTOUT_TLS_CERT',
+      'fullchain.pem',
+    ],
   ])('refuses %s: one line naming %s… and the file', (_case, env, variable, file, what, detail) => {
     const error = errorFor(env());
     expect(error.variable).toBe(variable);
@@ -81,6 +137,8 @@ describe('readTlsCredentials', () => {
     }
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems.map((problem) => problem.variable)).toEqual(['PORT', 'OPTOUT_TLS_KEY']);
-    expect(loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile }).tls?.cert.equals(readFileSync(certs.certFile))).toBe(true);
+    expect(
+      loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile }).tls?.cert.equals(readFileSync(certs.certFile)),
+    ).toBe(true);
   });
 });

@@ -18,7 +18,8 @@ function readPem(variable: string, file: string): Buffer {
     return readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    const why =
+      code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : String(code);
     throw new ConfigError(variable, `cannot read ${JSON.stringify(file)} (${why})`);
   }
 }
@@ -49,13 +50,18 @@ export function readTlsCredentials(env: Env): TlsCredentials | undefined {
   const certFile = env[CERT] ?? '';
   const keyFile = env[KEY] ?? '';
   if (certFile === '' && keyFile === '') return undefined;
-  if (keyFile === '') throw new ConfigError(KEY, `not set, but ${CERT} is (${JSON.stringify(certFile)}): set both PEM file paths to serve HTTPS, or neither`);
-  if (certFile === '') throw new ConfigError(CERT, `not set, but ${KEY} is (${JSON.stringify(keyFile)}): set both PEM file paths to serve HTTPS, or neither`);
+  if (keyFile === '')
+    throw new ConfigError(KEY, `not set, but ${CERT} is (${JSON.stringify(certFile)}): set both PEM file paths to serve HTTPS, or neither`);
+  if (certFile === '')
+    throw new ConfigError(CERT, `not set, but ${KEY} is (${JSON.stringify(keyFile)}): set both PEM file paths to serve HTTPS, or neither`);
   const cert = readPem(CERT, certFile);
   const key = readPem(KEY, keyFile);
   const certificate = parseCertificate(certFile, cert);
   if (!certificate.checkPrivateKey(parseKey(keyFile, key))) {
-    throw new ConfigError(KEY, `${JSON.stringify(keyFile)} is not the private key of the certificate in ${CERT} (${JSON.stringify(certFile)})`);
+    throw new ConfigError(
+      KEY,
+      `${JSON.stringify(keyFile)} is not the private key of the certificate in ${CERT} (${JSON.stringify(certFile)})`,
+    );
   }
   return { cert, key };
 }

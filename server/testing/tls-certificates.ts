@@ -26,15 +26,47 @@ const EC_KEY = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-n
 /** Makes a CA valid for two days and a server certificate it signed for `names` (DNS names). */
 export function makeTestCertificates(names: readonly [string, ...string[]]): TestCertificates {
   const dir = mkdtempSync(join(tmpdir(), 'optout-tls-'));
-  openssl(dir, ['req', '-x509', '-new', ...EC_KEY, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=optout-frame test CA',
-    '-addext', 'basicConstraints=critical,CA:TRUE', '-addext', 'keyUsage=critical,keyCertSign,cRLSign']);
+  openssl(dir, [
+    'req',
+    '-x509',
+    '-new',
+    ...EC_KEY,
+    '-keyout',
+    'ca.key',
+    '-out',
+    'ca.pem',
+    '-days',
+    '2',
+    '-subj',
+    '/CN=optout-frame test CA',
+    '-addext',
+    'basicConstraints=critical,CA:TRUE',
+    '-addext',
+    'keyUsage=critical,keyCertSign,cRLSign',
+  ]);
   openssl(dir, ['req', '-new', ...EC_KEY, '-keyout', 'server.key', '-out', 'server.csr', '-subj', `/CN=${names[0]}`]);
   writeFileSync(
     join(dir, 'server.ext'),
     `subjectAltName=${names.map((name) => `DNS:${name}`).join(',')}\nextendedKeyUsage=serverAuth\nbasicConstraints=CA:FALSE\n`,
   );
-  openssl(dir, ['x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-set_serial', String(Date.now()), '-days', '2',
-    '-extfile', 'server.ext', '-out', 'server.pem']);
+  openssl(dir, [
+    'x509',
+    '-req',
+    '-in',
+    'server.csr',
+    '-CA',
+    'ca.pem',
+    '-CAkey',
+    'ca.key',
+    '-set_serial',
+    String(Date.now()),
+    '-days',
+    '2',
+    '-extfile',
+    'server.ext',
+    '-out',
+    'server.pem',
+  ]);
   const serverPem = readFileSync(join(dir, 'server.pem'), 'utf8');
   writeFileSync(join(dir, 'fullchain.pem'), serverPem + readFileSync(join(dir, 'ca.pem'), 'utf8'));
   const spkiDer = new X509Certificate(serverPem).publicKey.export({ type: 'spki', format: 'der' });

@@ -69,12 +69,17 @@ function update(): void {
   const privacy = privacyPageCode(location.origin, choices, title);
   const everyPage = everyPageCode(location.origin, choices);
   if (privacyCode.value !== privacy || everyPageCodeArea.value !== everyPage) clearCopyStatus();
-  for (const [area, code] of [[privacyCode, privacy], [everyPageCodeArea, everyPage]] as const) {
+  for (const [area, code] of [
+    [privacyCode, privacy],
+    [everyPageCodeArea, everyPage],
+  ] as const) {
     area.value = code;
     // As the server sizes it: the whole block in view, up to a screenful.
     area.rows = Math.min(code.split('\n').length + 1, 28);
   }
-  const links = trackerDocs(choices.trackers).map(({ href, text }) => Object.assign(document.createElement('a'), { href, textContent: text }));
+  const links = trackerDocs(choices.trackers).map(({ href, text }) =>
+    Object.assign(document.createElement('a'), { href, textContent: text }),
+  );
   for (const docs of document.querySelectorAll('.docs')) docs.replaceChildren(...links.flatMap((link) => [link.cloneNode(true), ' ']));
   // Keep the address shareable: reloading it shows the same options (and works without script).
   history.replaceState(null, '', builderPath(choices));

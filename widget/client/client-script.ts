@@ -56,7 +56,9 @@ function connectOrRefuse(tag: HTMLScriptElement, site: string | undefined): OptO
       mirrorCookie: tag.dataset.mirrorCookie !== 'off',
     });
   } catch (error) {
-    console.error(`${error instanceof Error ? error.message : String(error)} (data-site on the client.js tag); treating the visitor as opted out`);
+    console.error(
+      `${error instanceof Error ? error.message : String(error)} (data-site on the client.js tag); treating the visitor as opted out`,
+    );
     return refusingClient(error instanceof OptOutError ? error : new OptOutError('INVALID_SITE', String(error)));
   }
 }

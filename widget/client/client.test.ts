@@ -19,7 +19,12 @@ class FakeWindow extends EventTarget {
 function pageWorld(stored = new Map<string, string>()) {
   const self = new FakeWindow();
   const frameWindow = new FakeWindow();
-  const iframe = Object.assign(new EventTarget(), { src: `${HOST}/optout`, loading: 'eager', isConnected: true, contentWindow: frameWindow });
+  const iframe = Object.assign(new EventTarget(), {
+    src: `${HOST}/optout`,
+    loading: 'eager',
+    isConnected: true,
+    contentWindow: frameWindow,
+  });
   vi.stubGlobal('window', self);
   vi.stubGlobal('location', { href: `${SITE}/privacy`, origin: SITE, protocol: 'https:', hostname: 'news.example.org' });
   vi.stubGlobal('document', {
@@ -91,7 +96,9 @@ describe('the cookie mirror options', () => {
     pageWorld();
     const connect = () => connectOptOut({ host: HOST, cookieDomain: 'example.org; Secure' });
     expect(connect).toThrow(OptOutError);
-    expect(connect).toThrow(expect.objectContaining({ code: 'INVALID_COOKIE_DOMAIN', message: expect.stringContaining('"example.org; Secure"') }));
+    expect(connect).toThrow(
+      expect.objectContaining({ code: 'INVALID_COOKIE_DOMAIN', message: expect.stringContaining('"example.org; Secure"') }),
+    );
   });
 
   it("the frame's answer goes to the cookie too; mirrorCookie: false leaves document.cookie alone", () => {

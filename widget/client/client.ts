@@ -91,7 +91,10 @@ function siteId(site: string | undefined): string | undefined {
 /** `cookieDomain` as given: `auto`, `none` or a domain name, else a typed error naming it. */
 function checkCookieDomain(domain: string): string {
   if (isCookieDomain(domain)) return domain;
-  throw new OptOutError('INVALID_COOKIE_DOMAIN', `optout-frame: cookieDomain must be "auto", "none" or a domain name, got ${JSON.stringify(domain)}`);
+  throw new OptOutError(
+    'INVALID_COOKIE_DOMAIN',
+    `optout-frame: cookieDomain must be "auto", "none" or a domain name, got ${JSON.stringify(domain)}`,
+  );
 }
 
 /**

@@ -104,7 +104,9 @@ describe('the optout_state cookie', () => {
   });
 
   it('reads the freshest of several cookies of the name, and survives a document.cookie that throws', () => {
-    vi.stubGlobal('document', { cookie: `a=b; optout_state=${encodeMirror(record(true, 100))}; optout_state=${encodeMirror(record(false, 200))}; optout_state=junk` });
+    vi.stubGlobal('document', {
+      cookie: `a=b; optout_state=${encodeMirror(record(true, 100))}; optout_state=${encodeMirror(record(false, 200))}; optout_state=junk`,
+    });
     expect(openCookieMirror('auto').read()).toEqual(record(false, 200));
     vi.stubGlobal('document', {
       get cookie(): string {
@@ -118,15 +120,20 @@ describe('the optout_state cookie', () => {
   });
 
   it('accepts auto, none and host names as a cookie domain, nothing that could add an attribute', () => {
-    for (const domain of ['auto', 'none', 'example.org', '.example.org', 'xn--bcher-kva.example']) expect(isCookieDomain(domain)).toBe(true);
-    for (const domain of ['', 'example.org; Secure', 'example.org\nx', 'exa mple.org', 'example..org', '*.example.org']) expect(isCookieDomain(domain)).toBe(false);
+    for (const domain of ['auto', 'none', 'example.org', '.example.org', 'xn--bcher-kva.example'])
+      expect(isCookieDomain(domain)).toBe(true);
+    for (const domain of ['', 'example.org; Secure', 'example.org\nx', 'exa mple.org', 'example..org', '*.example.org'])
+      expect(isCookieDomain(domain)).toBe(false);
   });
 });
 
 describe('the site mirror: localStorage and the cookie, the fresher wins', () => {
   function site(local: MirrorRecord | undefined, cookie: MirrorRecord | undefined) {
     const items = new Map<string, string>(local ? [['k', encodeMirror(local)]] : []);
-    vi.stubGlobal('localStorage', { getItem: (key: string) => items.get(key) ?? null, setItem: (key: string, value: string) => void items.set(key, value) });
+    vi.stubGlobal('localStorage', {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+    });
     vi.stubGlobal('document', { cookie: cookie ? `optout_state=${encodeMirror(cookie)}` : '' });
     return items;
   }

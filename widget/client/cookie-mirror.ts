@@ -5,7 +5,6 @@ import { encodeMirror, fresher, parseMirror, type MirrorRecord } from './client-
 /** `auto` (the widest domain the browser accepts), `none` (this host only), or a domain such as `example.org`. */
 export type CookieDomain = string;
 
-
 /** Browsers cap a cookie's lifetime at 400 days; Safari caps one written by script at 7 (see docs/server-side.md). */
 const MAX_AGE = 400 * 24 * 3600;
 

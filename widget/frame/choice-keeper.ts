@@ -61,7 +61,10 @@ export function openChoiceKeeper<Name extends string>(options: ChoiceKeeperOptio
       const merged = mergeLayers({ frame: readAll() });
       if (merged.choice === undefined) return undefined;
       choice = merged.choice;
-      writeAll(choice, merged.stale.filter((name): name is Name => name !== 'mirror'));
+      writeAll(
+        choice,
+        merged.stale.filter((name): name is Name => name !== 'mirror'),
+      );
       return state();
     },
   };

@@ -4,7 +4,9 @@ import { requestStorageAccessThenReload, resumeStorageAccess } from './frame-cho
 
 function fakeDocument(options: { granted: boolean; hasAccess?: boolean }) {
   return {
-    requestStorageAccess: vi.fn(() => (options.granted ? Promise.resolve() : Promise.reject(new DOMException('denied', 'NotAllowedError')))),
+    requestStorageAccess: vi.fn(() =>
+      options.granted ? Promise.resolve() : Promise.reject(new DOMException('denied', 'NotAllowedError')),
+    ),
     hasStorageAccess: vi.fn(() => Promise.resolve(options.hasAccess ?? false)),
   };
 }
@@ -36,7 +38,7 @@ describe('resumeStorageAccess', () => {
     expect(doc.requestStorageAccess).toHaveBeenCalledOnce();
   });
 
-  it('asks nothing when the permission was never granted (that takes the visitor\'s click)', async () => {
+  it("asks nothing when the permission was never granted (that takes the visitor's click)", async () => {
     const doc = fakeDocument({ granted: true });
     expect(await resumeStorageAccess(doc as unknown as Document, fakeNavigator('prompt'))).toBe(false);
     expect(doc.requestStorageAccess).not.toHaveBeenCalled();

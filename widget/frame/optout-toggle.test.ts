@@ -15,7 +15,11 @@ let listening: AbortController;
 async function rendered() {
   await toggle.updateComplete;
   const root = toggle.shadowRoot!;
-  return { status: root.querySelector('[role="status"]'), buttons: [...root.querySelectorAll('button')], notes: [...root.querySelectorAll('.note')] };
+  return {
+    status: root.querySelector('[role="status"]'),
+    buttons: [...root.querySelectorAll('button')],
+    notes: [...root.querySelectorAll('.note')],
+  };
 }
 
 beforeEach(() => {
@@ -24,7 +28,9 @@ beforeEach(() => {
   toggle = document.createElement('optout-toggle');
   for (const type of ['optout-change', 'optout-storage-access']) {
     // Listened for on the document: the events must leave the element's shadow root and bubble.
-    document.addEventListener(type, (event) => fired.push(event as CustomEvent<OptOutChangeDetail | undefined>), { signal: listening.signal });
+    document.addEventListener(type, (event) => fired.push(event as CustomEvent<OptOutChangeDetail | undefined>), {
+      signal: listening.signal,
+    });
   }
   document.body.append(toggle);
 });

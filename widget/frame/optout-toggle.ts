@@ -74,9 +74,7 @@ export class OptOutToggle extends LitElement {
     if (this.reason === 'gpc') return html`<p class="note">${t.gpcHonoured}</p>`;
     if (this.storageBlocked) {
       return html`<p class="note">${t.storageBlocked}</p>
-        ${this.storageAccess
-          ? html`<button type="button" @click=${this.onStorageAccess}>${t.storageAccessButton}</button>`
-          : nothing}`;
+        ${this.storageAccess ? html`<button type="button" @click=${this.onStorageAccess}>${t.storageAccessButton}</button>` : nothing}`;
     }
     return html`<button type="button" @click=${this.onClick}>${this.optedOut ? t.optInButton : t.optOutButton}</button>`;
   }

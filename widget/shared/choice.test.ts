@@ -4,12 +4,30 @@ import { choiceCookie, parseChoice, readCookie, resolveState } from './choice.js
 
 describe('resolveState', () => {
   it.each([
-    [{ choice: undefined, gpc: false, defaultState: 'in' }, { optedOut: false, reason: 'default' }],
-    [{ choice: undefined, gpc: false, defaultState: 'out' }, { optedOut: true, reason: 'default' }],
-    [{ choice: true, gpc: false, defaultState: 'in' }, { optedOut: true, reason: 'choice' }],
-    [{ choice: false, gpc: false, defaultState: 'out' }, { optedOut: false, reason: 'choice' }],
-    [{ choice: false, gpc: true, defaultState: 'in' }, { optedOut: true, reason: 'gpc' }],
-    [{ choice: undefined, gpc: true, defaultState: 'in' }, { optedOut: true, reason: 'gpc' }],
+    [
+      { choice: undefined, gpc: false, defaultState: 'in' },
+      { optedOut: false, reason: 'default' },
+    ],
+    [
+      { choice: undefined, gpc: false, defaultState: 'out' },
+      { optedOut: true, reason: 'default' },
+    ],
+    [
+      { choice: true, gpc: false, defaultState: 'in' },
+      { optedOut: true, reason: 'choice' },
+    ],
+    [
+      { choice: false, gpc: false, defaultState: 'out' },
+      { optedOut: false, reason: 'choice' },
+    ],
+    [
+      { choice: false, gpc: true, defaultState: 'in' },
+      { optedOut: true, reason: 'gpc' },
+    ],
+    [
+      { choice: undefined, gpc: true, defaultState: 'in' },
+      { optedOut: true, reason: 'gpc' },
+    ],
   ] as const)('%o → %o', (inputs, expected) => {
     expect(resolveState(inputs)).toEqual(expected);
   });
@@ -17,9 +35,7 @@ describe('resolveState', () => {
 
 describe('cookie', () => {
   it('writes a partitioned cross-site cookie that outlives nothing past 400 days', () => {
-    expect(choiceCookie('optout', true)).toBe(
-      'optout=1; Max-Age=34560000; Path=/; SameSite=None; Secure; Partitioned',
-    );
+    expect(choiceCookie('optout', true)).toBe('optout=1; Max-Age=34560000; Path=/; SameSite=None; Secure; Partitioned');
   });
 
   it('reads only its own cookie and only known values', () => {

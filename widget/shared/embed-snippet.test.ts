@@ -23,7 +23,9 @@ describe('embed code', () => {
         fontFamily: `"Open Sans", sans-serif`,
         theme: 'dark',
       }),
-    ).toBe('lang=de&showIntro=0&fontColor=1f2937&backgroundColor=fff&fontSize=110%25&fontFamily=%22Open%20Sans%22%2C%20sans-serif&theme=dark');
+    ).toBe(
+      'lang=de&showIntro=0&fontColor=1f2937&backgroundColor=fff&fontSize=110%25&fontFamily=%22Open%20Sans%22%2C%20sans-serif&theme=dark',
+    );
   });
 
   it('is an iframe with title and lazy loading, then client.js, with attributes escaped', () => {
@@ -66,7 +68,9 @@ describe('the integration: trackers, cookie domain, every page', () => {
       expect(plain).not.toContain('whenKnown');
       expect(plain).not.toContain('/client.js"');
     }
-    expect(everyPageCode(host, withTrackers({ trackers: 'matomo' }))).toMatch(/whenKnown\(\)\.then\(function \(\) \{\n {4}_paq\.push\(\['trackPageView'\]\);\n {2}\}\);/);
+    expect(everyPageCode(host, withTrackers({ trackers: 'matomo' }))).toMatch(
+      /whenKnown\(\)\.then\(function \(\) \{\n {4}_paq\.push\(\['trackPageView'\]\);\n {2}\}\);/,
+    );
   });
 
   it('without trackers, the client is async and carries no adapters; a missing GA id is a visible placeholder', () => {
@@ -75,7 +79,11 @@ describe('the integration: trackers, cookie domain, every page', () => {
   });
 
   it("the builder's address keeps every choice, commas readable", () => {
-    const choices = { ...withTrackers({ trackers: ['matomo', 'plausible'], gaId: 'G-ABC1234', cookieDomain: 'none', everyPage: '0' }), site: 'news', lang: 'de' };
+    const choices = {
+      ...withTrackers({ trackers: ['matomo', 'plausible'], gaId: 'G-ABC1234', cookieDomain: 'none', everyPage: '0' }),
+      site: 'news',
+      lang: 'de',
+    };
     expect(builderPath(choices)).toBe('/?site=news&lang=de&trackers=matomo,plausible&cookieDomain=none&everyPage=0');
     expect(builderPath({ ...defaults, ...none })).toBe('/');
   });

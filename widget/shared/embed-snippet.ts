@@ -79,7 +79,7 @@ export function everyPageCode(hostOrigin: string, choices: BuilderChoices): stri
   const gaId = choices.gaId ?? GA_ID_PLACEHOLDER;
   const snippets = choices.trackers.map((tracker) => TRACKER_INFO[tracker].snippet(choices.everyPage, gaId));
   if (!choices.everyPage) {
-    const note = "<!-- No optout-frame code here: each tracker reads its own switch, which client.js set on the privacy page -->";
+    const note = '<!-- No optout-frame code here: each tracker reads its own switch, which client.js set on the privacy page -->';
     return [note, ...snippets].join('\n');
   }
   return [clientTag(hostOrigin, choices), ...snippets].join('\n');

@@ -41,7 +41,8 @@ const HEX_COLOUR = /^#?([0-9A-Fa-f]{3}|[0-9A-Fa-f]{6})$/;
 const FONT_SIZE = /^[0-9]{1,4}(\.[0-9]{1,4})?(px|pt|em|rem|%)$/;
 // A comma-separated list of bare family names or names in matched quotes: nothing can
 // leave the CSS declaration it is placed in.
-const FONT_FAMILY = /^\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*')(?:\s*,\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*'))*\s*$/;
+const FONT_FAMILY =
+  /^\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*')(?:\s*,\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*'))*\s*$/;
 
 /** One string value, or undefined when absent; a repeated or nested parameter is invalid. */
 function single(query: Query, name: string, accepts: string): string | undefined {

@@ -15,7 +15,10 @@ describe('parseIntegrationParams', () => {
   });
 
   it('normalises the GA id and the cookie domain', () => {
-    expect(parseIntegrationParams({ gaId: ' g-abc1234 ', cookieDomain: '.Example.ORG' })).toMatchObject({ gaId: 'G-ABC1234', cookieDomain: '.example.org' });
+    expect(parseIntegrationParams({ gaId: ' g-abc1234 ', cookieDomain: '.Example.ORG' })).toMatchObject({
+      gaId: 'G-ABC1234',
+      cookieDomain: '.example.org',
+    });
     expect(parseIntegrationParams({ cookieDomain: 'none', everyPage: '0' })).toMatchObject({ cookieDomain: 'none', everyPage: false });
   });
 

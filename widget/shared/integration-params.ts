@@ -26,9 +26,17 @@ type Query = Readonly<Record<string, unknown>>;
 /** `trackers=` as the form sends it (repeated, one per checkbox) or as an address holds it (comma-separated). */
 function trackerList(value: unknown): Tracker[] {
   if (value === undefined) return [];
-  const parts = typeof value === 'string' ? [value] : Array.isArray(value) && value.every((part) => typeof part === 'string') ? (value as string[]) : undefined;
+  const parts =
+    typeof value === 'string'
+      ? [value]
+      : Array.isArray(value) && value.every((part) => typeof part === 'string')
+        ? (value as string[])
+        : undefined;
   if (!parts) throw new ParamError('trackers', TRACKERS_ACCEPTS);
-  const names = parts.flatMap((part) => part.split(',')).map((name) => name.trim().toLowerCase()).filter((name) => name !== '');
+  const names = parts
+    .flatMap((part) => part.split(','))
+    .map((name) => name.trim().toLowerCase())
+    .filter((name) => name !== '');
   if (names.length === 1 && names[0] === 'none') return [];
   for (const name of names) {
     if (!(TRACKERS as readonly string[]).includes(name)) throw new ParamError('trackers', TRACKERS_ACCEPTS);

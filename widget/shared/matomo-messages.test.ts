@@ -36,8 +36,14 @@ describe('parseMatomoMessage', () => {
     ['a JSON array', '[true]'],
     ['JSON null', 'null'],
     ['too long', answer({ maq_opted_in: true, padding: 'x'.repeat(5000) })],
-    ['a tracker on another host name', JSON.stringify({ maq_opted_in: true, maq_url: 'https://evil.example/', maq_optout_by_default: false })],
-    ['a look-alike host name', JSON.stringify({ maq_opted_in: true, maq_url: `https://${host}.evil.example/`, maq_optout_by_default: false })],
+    [
+      'a tracker on another host name',
+      JSON.stringify({ maq_opted_in: true, maq_url: 'https://evil.example/', maq_optout_by_default: false }),
+    ],
+    [
+      'a look-alike host name',
+      JSON.stringify({ maq_opted_in: true, maq_url: `https://${host}.evil.example/`, maq_optout_by_default: false }),
+    ],
     ['a javascript: tracker URL', JSON.stringify({ maq_opted_in: true, maq_url: 'javascript:alert(1)', maq_optout_by_default: false })],
     ['no maq_url', JSON.stringify({ maq_opted_in: true, maq_optout_by_default: false })],
     ['no maq_optout_by_default', JSON.stringify({ maq_opted_in: true, maq_url: `https://${host}/` })],

@@ -110,10 +110,18 @@ const googleAnalytics: TrackerInfo = {
         `  window.dataLayer = window.dataLayer || [];`,
         `  function gtag() { dataLayer.push(arguments); }`,
         // With the client, the adapter sends the default itself (and honours data-ga-ad-signals): a second one here would undo it.
-        ...(held ? [] : [`  gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`]),
+        ...(held
+          ? []
+          : [
+              `  gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`,
+            ]),
         '',
       ].join('\n'),
-      [loadScript(`https://www.googletagmanager.com/gtag/js?id=${gaId}`, {}), `    gtag('js', new Date());`, `    gtag('config', '${gaId}');`].join('\n'),
+      [
+        loadScript(`https://www.googletagmanager.com/gtag/js?id=${gaId}`, {}),
+        `    gtag('js', new Date());`,
+        `    gtag('config', '${gaId}');`,
+      ].join('\n'),
     ),
 };
 
@@ -121,7 +129,8 @@ const fathom: TrackerInfo = {
   label: 'Fathom',
   adapter: 'fathom',
   snippet: (held) =>
-    `<!-- Fathom: your site id -->\n` + startScript(held, '', loadScript('https://cdn.usefathom.com/script.js', { 'data-site': 'YOUR-SITE-ID' })),
+    `<!-- Fathom: your site id -->\n` +
+    startScript(held, '', loadScript('https://cdn.usefathom.com/script.js', { 'data-site': 'YOUR-SITE-ID' })),
 };
 
 export const TRACKER_INFO: Readonly<Record<Tracker, TrackerInfo>> = {

@@ -160,7 +160,7 @@ describe('matomo adapter', () => {
     expect(globals._paq).toEqual([['optUserOut'], ['forgetUserOptOut']]);
   });
 
-  it("pushes onto the _paq object of a matomo.js that has already loaded", () => {
+  it('pushes onto the _paq object of a matomo.js that has already loaded', () => {
     const pushed: unknown[] = [];
     globals._paq = { push: (command: unknown) => pushed.push(command) };
     const { source, announce } = fakeSource(undefined);
@@ -176,7 +176,8 @@ describe('posthog adapter', () => {
     return {
       calls,
       opt_out_capturing: () => void calls.push(['opt_out_capturing']),
-      opt_in_capturing: (options?: unknown) => void calls.push(options === undefined ? ['opt_in_capturing'] : ['opt_in_capturing', options]),
+      opt_in_capturing: (options?: unknown) =>
+        void calls.push(options === undefined ? ['opt_in_capturing'] : ['opt_in_capturing', options]),
     };
   }
 

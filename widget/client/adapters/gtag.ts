@@ -24,7 +24,7 @@ const ALL_DENIED: ConsentSignals = {
 
 /** Opted in: analytics storage; the ad signals only when the site asked for them (else left as they are). */
 function optedInSignals(adSignals: boolean): Partial<ConsentSignals> {
-  const ads = adSignals ? { ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' } as const : {};
+  const ads = adSignals ? ({ ad_storage: 'granted', ad_user_data: 'granted', ad_personalization: 'granted' } as const) : {};
   return { analytics_storage: 'granted', ...ads };
 }
 
@@ -76,7 +76,8 @@ export function gtag(source: OptOutSource, options: GtagAdapterOptions = {}): St
   if (consentMode) callGtag(win, 'consent', 'default', signals(told));
   const set = (optedOut: boolean): void => {
     for (const id of ids) win[`ga-disable-${id}`] = optedOut;
-    if (consentMode && optedOut !== told) callGtag(win, 'consent', 'update', optedOut ? ALL_DENIED : optedInSignals(options.adSignals ?? false));
+    if (consentMode && optedOut !== told)
+      callGtag(win, 'consent', 'update', optedOut ? ALL_DENIED : optedInSignals(options.adSignals ?? false));
     told = optedOut;
   };
   return keepInStep(source, {

@@ -14,8 +14,7 @@ export const ca: Language = {
     optOutButton: 'Faci clic aquí per excloure-se’n.',
     optInButton: 'Faci clic aquí per tornar a participar-hi.',
     gpcHonoured: 'Es respecta el senyal Global Privacy Control del seu navegador: no participa en la mesura.',
-    storageBlocked:
-      'El seu navegador no permet que aquest marc recordi la seva elecció, de manera que no es pot conservar aquí.',
+    storageBlocked: 'El seu navegador no permet que aquest marc recordi la seva elecció, de manera que no es pot conservar aquí.',
     storageAccessButton: 'Permetre que aquest marc recordi la meva elecció',
   },
 };

@@ -7,8 +7,7 @@ export const cs: Language = {
   dir: 'ltr',
   texts: {
     title: 'Odmítnutí měření návštěvnosti',
-    intro:
-      'Tento web měří návštěvnost, aby se mohl zlepšovat. Můžete to odmítnout: vaše návštěvy pak už nebudou započítávány.',
+    intro: 'Tento web měří návštěvnost, aby se mohl zlepšovat. Můžete to odmítnout: vaše návštěvy pak už nebudou započítávány.',
     optedIn: 'Momentálně se účastníte měření návštěvnosti.',
     optedOut: 'Momentálně se neúčastníte měření návštěvnosti.',
     optOutButton: 'Klikněte sem, pokud se nechcete účastnit.',

@@ -7,8 +7,7 @@ export const da: Language = {
   dir: 'ltr',
   texts: {
     title: 'Fravalg af besøgsmåling',
-    intro:
-      'Dette websted måler besøg for at blive bedre. Du kan fravælge det: så bliver dine besøg ikke længere talt med.',
+    intro: 'Dette websted måler besøg for at blive bedre. Du kan fravælge det: så bliver dine besøg ikke længere talt med.',
     optedIn: 'Du deltager i øjeblikket i besøgsmålingen.',
     optedOut: 'Du deltager i øjeblikket ikke i besøgsmålingen.',
     optOutButton: 'Klik her for at fravælge.',

@@ -7,8 +7,7 @@ export const es: Language = {
   dir: 'ltr',
   texts: {
     title: 'Exclusión de la medición de visitas',
-    intro:
-      'Este sitio web mide las visitas para mejorar. Puede excluirse: a partir de entonces, sus visitas dejarán de contarse.',
+    intro: 'Este sitio web mide las visitas para mejorar. Puede excluirse: a partir de entonces, sus visitas dejarán de contarse.',
     optedIn: 'Actualmente participa en la medición de visitas.',
     optedOut: 'Actualmente no participa en la medición de visitas.',
     optOutButton: 'Haga clic aquí para excluirse.',

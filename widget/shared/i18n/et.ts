@@ -7,8 +7,7 @@ export const et: Language = {
   dir: 'ltr',
   texts: {
     title: 'Külastuste mõõtmisest loobumine',
-    intro:
-      'See veebisait mõõdab külastusi, et ennast paremaks muuta. Te võite sellest loobuda: siis ei loeta Teie külastusi enam.',
+    intro: 'See veebisait mõõdab külastusi, et ennast paremaks muuta. Te võite sellest loobuda: siis ei loeta Teie külastusi enam.',
     optedIn: 'Praegu osalete külastuste mõõtmises.',
     optedOut: 'Praegu Te ei osale külastuste mõõtmises.',
     optOutButton: 'Klõpsake siin, et loobuda.',

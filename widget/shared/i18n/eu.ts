@@ -13,8 +13,7 @@ export const eu: Language = {
     optedOut: 'Une honetan ez duzu bisiten neurketan parte hartzen.',
     optOutButton: 'Egin klik hemen kanpo geratzeko.',
     optInButton: 'Egin klik hemen berriro parte hartzeko.',
-    gpcHonoured:
-      'Zure nabigatzailearen Global Privacy Control seinalea errespetatzen da: ez duzu neurketan parte hartzen.',
+    gpcHonoured: 'Zure nabigatzailearen Global Privacy Control seinalea errespetatzen da: ez duzu neurketan parte hartzen.',
     storageBlocked: 'Zure nabigatzaileak ez dio marko honi uzten zure aukera gogoratzen; beraz, ezin da hemen gorde.',
     storageAccessButton: 'Utzi marko honi nire aukera gogoratzen',
   },

@@ -15,8 +15,7 @@ export const fil: Language = {
     optOutButton: 'Mag-click dito upang tumanggi.',
     optInButton: 'Mag-click dito upang sumaling muli.',
     gpcHonoured: 'Iginagalang ang signal na Global Privacy Control ng inyong browser: hindi kayo kasali sa pagsukat.',
-    storageBlocked:
-      'Hindi pinapayagan ng inyong browser ang frame na ito na tandaan ang inyong pinili, kaya hindi ito maitatago rito.',
+    storageBlocked: 'Hindi pinapayagan ng inyong browser ang frame na ito na tandaan ang inyong pinili, kaya hindi ito maitatago rito.',
     storageAccessButton: 'Payagan ang frame na ito na tandaan ang aking pinili',
   },
 };

@@ -14,8 +14,7 @@ export const ga: Language = {
     optOutButton: 'Cliceáil anseo chun diúltú.',
     optInButton: 'Cliceáil anseo chun páirt a ghlacadh arís.',
     gpcHonoured: 'Urramaítear comhartha Global Privacy Control do bhrabhsálaí: níl tú páirteach.',
-    storageBlocked:
-      'Ní ligeann do bhrabhsálaí don fhráma seo do rogha a choinneáil i gcuimhne, mar sin ní féidir í a choinneáil anseo.',
+    storageBlocked: 'Ní ligeann do bhrabhsálaí don fhráma seo do rogha a choinneáil i gcuimhne, mar sin ní féidir í a choinneáil anseo.',
     storageAccessButton: 'Lig don fhráma seo mo rogha a choinneáil i gcuimhne',
   },
 };

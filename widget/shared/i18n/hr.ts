@@ -7,8 +7,7 @@ export const hr: Language = {
   dir: 'ltr',
   texts: {
     title: 'Odustajanje od mjerenja posjeta',
-    intro:
-      'Ova web-stranica mjeri posjete kako bi se poboljšala. Možete odustati: Vaši se posjeti tada više neće brojati.',
+    intro: 'Ova web-stranica mjeri posjete kako bi se poboljšala. Možete odustati: Vaši se posjeti tada više neće brojati.',
     optedIn: 'Trenutačno sudjelujete u mjerenju posjeta.',
     optedOut: 'Trenutačno ne sudjelujete u mjerenju posjeta.',
     optOutButton: 'Kliknite ovdje kako biste odustali.',

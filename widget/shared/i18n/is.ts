@@ -7,8 +7,7 @@ export const is: Language = {
   dir: 'ltr',
   texts: {
     title: 'Afþökkun heimsóknamælinga',
-    intro:
-      'Þetta vefsvæði mælir heimsóknir til að bæta sig. Þú getur afþakkað: þá verða heimsóknir þínar ekki lengur taldar.',
+    intro: 'Þetta vefsvæði mælir heimsóknir til að bæta sig. Þú getur afþakkað: þá verða heimsóknir þínar ekki lengur taldar.',
     optedIn: 'Þú tekur nú þátt í heimsóknamælingum.',
     optedOut: 'Þú tekur nú ekki þátt í heimsóknamælingum.',
     optOutButton: 'Smelltu hér til að afþakka.',

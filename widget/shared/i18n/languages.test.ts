@@ -25,7 +25,32 @@ describe('shipped languages', () => {
   });
 
   it('ship all 24 official languages of the EU, each under its own tag', () => {
-    const eu = ['bg', 'cs', 'da', 'de', 'el', 'en', 'es', 'et', 'fi', 'fr', 'ga', 'hr', 'hu', 'it', 'lt', 'lv', 'mt', 'nl', 'pl', 'pt-PT', 'ro', 'sk', 'sl', 'sv'];
+    const eu = [
+      'bg',
+      'cs',
+      'da',
+      'de',
+      'el',
+      'en',
+      'es',
+      'et',
+      'fi',
+      'fr',
+      'ga',
+      'hr',
+      'hu',
+      'it',
+      'lt',
+      'lv',
+      'mt',
+      'nl',
+      'pl',
+      'pt-PT',
+      'ro',
+      'sk',
+      'sl',
+      'sv',
+    ];
     expect(eu).toHaveLength(24);
     for (const tag of eu) expect(findLanguage(tag)?.tag, tag).toBe(tag);
   });

@@ -7,8 +7,7 @@ export const lt: Language = {
   dir: 'ltr',
   texts: {
     title: 'Apsilankymų matavimo atsisakymas',
-    intro:
-      'Ši svetainė matuoja apsilankymus, kad galėtų tobulėti. Galite atsisakyti: tada Jūsų apsilankymai nebebus skaičiuojami.',
+    intro: 'Ši svetainė matuoja apsilankymus, kad galėtų tobulėti. Galite atsisakyti: tada Jūsų apsilankymai nebebus skaičiuojami.',
     optedIn: 'Šiuo metu dalyvaujate apsilankymų matavime.',
     optedOut: 'Šiuo metu nedalyvaujate apsilankymų matavime.',
     optOutButton: 'Spustelėkite čia, kad atsisakytumėte.',

@@ -7,8 +7,7 @@ export const lv: Language = {
   dir: 'ltr',
   texts: {
     title: 'Atteikšanās no apmeklējumu mērīšanas',
-    intro:
-      'Šī tīmekļa vietne mēra apmeklējumus, lai sevi uzlabotu. Jūs varat atteikties: tad Jūsu apmeklējumi vairs netiks skaitīti.',
+    intro: 'Šī tīmekļa vietne mēra apmeklējumus, lai sevi uzlabotu. Jūs varat atteikties: tad Jūsu apmeklējumi vairs netiks skaitīti.',
     optedIn: 'Pašlaik Jūs piedalāties apmeklējumu mērīšanā.',
     optedOut: 'Pašlaik Jūs nepiedalāties apmeklējumu mērīšanā.',
     optOutButton: 'Noklikšķiniet šeit, lai atteiktos.',

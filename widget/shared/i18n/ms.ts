@@ -14,8 +14,7 @@ export const ms: Language = {
     optOutButton: 'Klik di sini untuk menarik diri.',
     optInButton: 'Klik di sini untuk menyertai semula.',
     gpcHonoured: 'Isyarat Global Privacy Control pelayar anda dihormati: anda tidak menyertai pengukuran.',
-    storageBlocked:
-      'Pelayar anda tidak membenarkan bingkai ini mengingati pilihan anda, jadi pilihan itu tidak boleh disimpan di sini.',
+    storageBlocked: 'Pelayar anda tidak membenarkan bingkai ini mengingati pilihan anda, jadi pilihan itu tidak boleh disimpan di sini.',
     storageAccessButton: 'Benarkan bingkai ini mengingati pilihan saya',
   },
 };

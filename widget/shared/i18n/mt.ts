@@ -14,8 +14,7 @@ export const mt: Language = {
     optOutButton: 'Ikklikkja hawn biex ma tipparteċipax.',
     optInButton: 'Ikklikkja hawn biex terġa’ tipparteċipa.',
     gpcHonoured: 'Is-sinjal Global Privacy Control tal-browser tiegħek qed jiġi rispettat: mhux qed tipparteċipa.',
-    storageBlocked:
-      'Il-browser tiegħek ma jħallix lil dan il-qafas jiftakar l-għażla tiegħek, għalhekk ma tistax tinżamm hawn.',
+    storageBlocked: 'Il-browser tiegħek ma jħallix lil dan il-qafas jiftakar l-għażla tiegħek, għalhekk ma tistax tinżamm hawn.',
     storageAccessButton: 'Ħalli lil dan il-qafas jiftakar l-għażla tiegħi',
   },
 };

@@ -8,8 +8,7 @@ export const nb: Language = {
   aliases: ['no', 'nn'],
   texts: {
     title: 'Reservasjon mot besøksmåling',
-    intro:
-      'Dette nettstedet måler besøk for å bli bedre. Du kan reservere deg: da blir ikke besøkene dine telt lenger.',
+    intro: 'Dette nettstedet måler besøk for å bli bedre. Du kan reservere deg: da blir ikke besøkene dine telt lenger.',
     optedIn: 'Du deltar for øyeblikket i besøksmålingen.',
     optedOut: 'Du deltar for øyeblikket ikke i besøksmålingen.',
     optOutButton: 'Klikk her for å reservere deg.',

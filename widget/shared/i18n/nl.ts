@@ -7,8 +7,7 @@ export const nl: Language = {
   dir: 'ltr',
   texts: {
     title: 'Afmelden voor bezoekersmeting',
-    intro:
-      'Deze website meet bezoeken om zichzelf te verbeteren. U kunt zich afmelden: uw bezoeken worden dan niet meer geteld.',
+    intro: 'Deze website meet bezoeken om zichzelf te verbeteren. U kunt zich afmelden: uw bezoeken worden dan niet meer geteld.',
     optedIn: 'U doet momenteel mee aan de bezoekersmeting.',
     optedOut: 'U doet momenteel niet mee aan de bezoekersmeting.',
     optOutButton: 'Klik hier om u af te melden.',

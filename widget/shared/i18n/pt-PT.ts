@@ -15,8 +15,7 @@ export const ptPT: Language = {
     optOutButton: 'Clique aqui para recusar a participação.',
     optInButton: 'Clique aqui para participar novamente.',
     gpcHonoured: 'O sinal Global Privacy Control do seu navegador é respeitado: não está a participar na medição.',
-    storageBlocked:
-      'O seu navegador não permite que este quadro guarde a sua escolha, pelo que não é possível mantê-la aqui.',
+    storageBlocked: 'O seu navegador não permite que este quadro guarde a sua escolha, pelo que não é possível mantê-la aqui.',
     storageAccessButton: 'Permitir que este quadro guarde a minha escolha',
   },
 };

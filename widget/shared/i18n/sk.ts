@@ -7,8 +7,7 @@ export const sk: Language = {
   dir: 'ltr',
   texts: {
     title: 'Odmietnutie merania návštevnosti',
-    intro:
-      'Tento web meria návštevnosť, aby sa mohol zlepšovať. Môžete to odmietnuť: vaše návštevy sa potom už nebudú započítavať.',
+    intro: 'Tento web meria návštevnosť, aby sa mohol zlepšovať. Môžete to odmietnuť: vaše návštevy sa potom už nebudú započítavať.',
     optedIn: 'Momentálne sa zúčastňujete na meraní návštevnosti.',
     optedOut: 'Momentálne sa nezúčastňujete na meraní návštevnosti.',
     optOutButton: 'Kliknite sem, ak sa nechcete zúčastňovať.',

@@ -4,9 +4,36 @@ import type { FrameTexts, Language } from './texts.js';
 
 /** Serbian Cyrillic → Latin (gajica), letter by letter; the mapping is one to one in Serbian. */
 const cyrillicToLatin: Readonly<Record<string, string>> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', ђ: 'đ', е: 'e', ж: 'ž', з: 'z', и: 'i', ј: 'j', к: 'k', л: 'l', љ: 'lj',
-  м: 'm', н: 'n', њ: 'nj', о: 'o', п: 'p', р: 'r', с: 's', т: 't', ћ: 'ć', у: 'u', ф: 'f', х: 'h', ц: 'c', ч: 'č',
-  џ: 'dž', ш: 'š',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  ђ: 'đ',
+  е: 'e',
+  ж: 'ž',
+  з: 'z',
+  и: 'i',
+  ј: 'j',
+  к: 'k',
+  л: 'l',
+  љ: 'lj',
+  м: 'm',
+  н: 'n',
+  њ: 'nj',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  ћ: 'ć',
+  у: 'u',
+  ф: 'f',
+  х: 'h',
+  ц: 'c',
+  ч: 'č',
+  џ: 'dž',
+  ш: 'š',
 };
 
 /** Transliterates one text; a capital becomes a capital (`Љ` → `Lj`, as at the start of a word). */
@@ -21,9 +48,7 @@ export function toSerbianLatin(text: string): string {
     .join('');
 }
 
-const texts = Object.fromEntries(
-  Object.entries(sr.texts).map(([key, text]) => [key, toSerbianLatin(text)]),
-) as unknown as FrameTexts;
+const texts = Object.fromEntries(Object.entries(sr.texts).map(([key, text]) => [key, toSerbianLatin(text)])) as unknown as FrameTexts;
 
 export const srLatn: Language = {
   tag: 'sr-Latn',

@@ -14,8 +14,7 @@ export const vi: Language = {
     optOutButton: 'Nhấp vào đây để từ chối.',
     optInButton: 'Nhấp vào đây để tham gia lại.',
     gpcHonoured: 'Tín hiệu Global Privacy Control của trình duyệt được tôn trọng: bạn không tham gia đo lường.',
-    storageBlocked:
-      'Trình duyệt của bạn không cho phép khung này ghi nhớ lựa chọn của bạn, vì vậy không thể lưu lựa chọn đó tại đây.',
+    storageBlocked: 'Trình duyệt của bạn không cho phép khung này ghi nhớ lựa chọn của bạn, vì vậy không thể lưu lựa chọn đó tại đây.',
     storageAccessButton: 'Cho phép khung này ghi nhớ lựa chọn của tôi',
   },
 };
