@@ -13,8 +13,9 @@ const cases: Array<[string, Record<string, string>, boolean | undefined]> = [
   ['Sec-GPC: 0 is no signal', { 'Sec-GPC': '0' }, undefined],
   ['the cookie says opted out', { Cookie: 'a=b; optout_state=1:choice:1767225600; c=d' }, true],
   ['the cookie says opted in', { Cookie: 'optout_state=0:default:1767225600' }, false],
-  ['a bare 1', { Cookie: 'optout_state=1' }, true],
-  ['a bare 0', { Cookie: 'optout_state=0' }, false],
+  ["a state never confirmed (0.1's form)", { Cookie: 'optout_state=1:choice' }, true],
+  ["a bare 1 is not the client's form", { Cookie: 'optout_state=1' }, undefined],
+  ['nor a reason the client never writes', { Cookie: 'optout_state=1:admin:1767225600' }, undefined],
 ];
 
 /** Cookie headers a browser, another script or an attacker may send: none may throw, none may read as a state that is not there. */
@@ -22,11 +23,14 @@ const hostile: Array<[string, string, boolean | undefined]> = [
   ['a host-only and a domain cookie: the later confirmation wins', 'optout_state=1:choice:100; optout_state=0:choice:200', false],
   ['the same, the other way round', 'optout_state=0:choice:200; optout_state=1:choice:300', true],
   ['a tie goes to the opt-out', 'optout_state=0:choice:200; optout_state=1:choice:200', true],
-  ['an unconfirmed value loses to a confirmed one', 'optout_state=1; optout_state=0:choice:5', false],
+  ['an unconfirmed value loses to a confirmed one', 'optout_state=1:choice; optout_state=0:choice:5', false],
+  // As the client reads it: a confirmation from the future (a forged value, a clock set back) counts as none.
+  ['a future-dated opt-in loses to a real later opt-out', 'optout_state=0:choice:9999999999; optout_state=1:choice:1767225600', true],
+  ['a future-dated opt-in, the other order', 'optout_state=1:choice:1767225600; optout_state=0:choice:9999999999', true],
   ['the name is case-sensitive', 'OPTOUT_STATE=1', undefined],
   ['a longer name is another cookie', 'xoptout_state=1; optout_state_old=1', undefined],
   ['a value that only starts with a digit', 'optout_state=10', undefined],
-  ['junk after the state', 'optout_state=1;script', true],
+  ['junk after the state', 'optout_state=1:choice:5;script', true],
   ['spaces and quotes are tolerated', '  optout_state = "0:choice:7" ', false],
   ['an empty value', 'optout_state=', undefined],
   ['a name with no value', 'optout_state', undefined],
@@ -59,7 +63,7 @@ describe('optedOut', () => {
   });
 
   it('a header named "headers" or "get" in a plain object is just a header', () => {
-    expect(optedOut({ headers: 'x', get: 'y', cookie: 'optout_state=1' })).toBe(true);
+    expect(optedOut({ headers: 'x', get: 'y', cookie: 'optout_state=1:gpc' })).toBe(true);
   });
 
   it('any Cookie header at all: never throws, and says true only when an optout_state=1… cookie is there', () => {

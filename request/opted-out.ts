@@ -1,5 +1,5 @@
 // `optout-frame/request`: is the visitor opted out, as the site's own server sees a request (Sec-GPC, the `optout_state` cookie)? No dependencies: Node, Deno, Bun, edge runtimes.
-import { cookieValues, MIRROR_COOKIE } from '../widget/shared/mirror-cookie.js';
+import { cookieValues, fresher, MIRROR_COOKIE, parseMirror } from '../widget/shared/mirror-cookie.js';
 
 /** Request headers: a Fetch `Headers`, or an object of them as Node's `IncomingMessage.headers` (repeats as arrays) or a plain object. */
 export type RequestHeaders = { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -11,23 +11,17 @@ export { MIRROR_COOKIE };
 
 /**
  * `true`: the browser sends Global Privacy Control (`Sec-GPC: 1`), or the `optout_state` cookie
- * says opted out (`1…`); `false`: the cookie says opted in (`0…`); `undefined`: nothing known
- * (no cookie yet, or one gone: Safari drops script-written cookies after 7 days), so the site's
+ * says opted out (`1:…`); `false`: the cookie says opted in (`0:…`); `undefined`: nothing known
+ * (no cookie yet, a value not in the client's form, or one gone: Safari drops script-written cookies after 7 days), so the site's
  * default applies. Of several `optout_state` cookies (a host-only and a domain one), the one
- * confirmed last wins, an opt-out on a tie.
+ * confirmed last wins, an opt-out on a tie; a confirmation time in the future counts as none.
  */
 export function optedOut(request: OptOutRequest): boolean | undefined {
   const headers = headersOf(request);
   if (header(headers, 'sec-gpc').trim() === '1') return true;
-  let freshest: { optedOut: boolean; at: number } | undefined;
-  for (const value of cookieValues(header(headers, 'cookie'), MIRROR_COOKIE)) {
-    // `1` or `0`, then what the client adds (`:reason:confirmedAt`); anything else is not ours.
-    const match = /^([01])(?::[a-z]{1,16})?(?::(\d{1,12}))?$/.exec(value);
-    if (!match) continue;
-    const state = { optedOut: match[1] === '1', at: Number(match[2] ?? -1) };
-    if (!freshest || state.at > freshest.at || (state.at === freshest.at && state.optedOut)) freshest = state;
-  }
-  return freshest?.optedOut;
+  // The client's own rule (widget/shared/mirror-cookie.ts): its strict form, and the fresher of several.
+  const values = cookieValues(header(headers, 'cookie'), MIRROR_COOKIE);
+  return values.map(parseMirror).reduce(fresher, undefined)?.state.optedOut;
 }
 
 /** The headers of a request, or the argument itself when it is the headers (a Headers, or an object without a `headers` object). */

@@ -1,6 +1,7 @@
 // The first-party mirror's stored form: strict both ways, so another script's value is never read as a state.
 import { describe, expect, it } from 'vitest';
-import { encodeMirror, mirrorKey, mirrorRestoresOptOut, parseMirror } from './client-mirror.js';
+import { parseMirror } from '../shared/mirror-cookie.js';
+import { encodeMirror, mirrorKey, mirrorRestoresOptOut } from './client-mirror.js';
 
 describe('client mirror', () => {
   it('round-trips every state, with and without its confirmation time', () => {

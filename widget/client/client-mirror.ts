@@ -1,47 +1,17 @@
 // The client's first-party mirror of the last known state (the site's own localStorage), so `cached` answers synchronously.
 import { mergeLayers } from '../shared/choice-layers.js';
 import type { OptOutState } from '../shared/choice.js';
+import { parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
 
 /** One key per opt-out host, so two hosts on one site never mix their answers. */
 export function mirrorKey(hostOrigin: string): string {
   return `optout-frame:${hostOrigin}`;
 }
 
-/**
- * What the mirror holds: the last state a frame told, and when a frame last confirmed it
- * (epoch seconds). `confirmedAt` is absent in the stored form of version 0.1, so such a state
- * counts as unconfirmed (stale) and is checked once by a frame.
- */
-export interface MirrorRecord {
-  readonly state: OptOutState;
-  readonly confirmedAt?: number;
-}
-
 /** Stored form: `1:choice:1767225600` = opted out by choice, confirmed at that second; `0:default:…` = opted in by default. */
 export function encodeMirror({ state, confirmedAt }: MirrorRecord): string {
   const base = `${state.optedOut ? '1' : '0'}:${state.reason}`;
   return confirmedAt === undefined ? base : `${base}:${confirmedAt}`;
-}
-
-/** Reads the stored form strictly (0.1's `1:choice` too); anything else (another script's value, junk) is no state. */
-export function parseMirror(value: string | null | undefined): MirrorRecord | undefined {
-  const match = /^([01]):(choice|default|gpc)(?::(\d{1,12}))?$/.exec(value ?? '');
-  if (!match) return undefined;
-  const state = { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
-  return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
-}
-
-/** Of two records, the fresher: the later confirmation; on a tie, or with neither confirmed, the opt-out. */
-export function fresher(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
-  if (!a || !b) return a ?? b;
-  const [at, bt] = [confirmedWhen(a), confirmedWhen(b)];
-  if (at !== bt) return at > bt ? a : b;
-  return a.state.optedOut ? a : b;
-}
-
-/** A confirmation from the future (a clock set back, a forged value) counts as none. */
-function confirmedWhen({ confirmedAt }: MirrorRecord): number {
-  return confirmedAt === undefined || confirmedAt > Date.now() / 1000 ? -1 : confirmedAt;
 }
 
 // Storage may be disabled, full, or throw SecurityError (sandboxed pages, blocked cookies):

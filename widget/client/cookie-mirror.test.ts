@@ -1,7 +1,7 @@
 // The optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do: Domain auto, none or named; attributes; the fresher mirror wins.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeMirror, type MirrorRecord } from './client-mirror.js';
-import { isCookieDomain } from '../shared/mirror-cookie.js';
+import { encodeMirror } from './client-mirror.js';
+import { isCookieDomain, type MirrorRecord } from '../shared/mirror-cookie.js';
 import { openCookieMirror } from './cookie-mirror.js';
 import { openSiteMirror } from './site-mirror.js';
 

@@ -1,6 +1,6 @@
 // When the first-party mirror may answer alone and when a frame must be asked: what keeps pages without the widget free.
 import type { OptOutState } from '../shared/choice.js';
-import type { MirrorRecord } from './client-mirror.js';
+import type { MirrorRecord } from '../shared/mirror-cookie.js';
 
 /**
  * How long (seconds) a state a frame confirmed is trusted without asking again: 30 minutes, the

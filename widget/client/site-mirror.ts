@@ -1,5 +1,6 @@
 // The site's mirror of the state: the localStorage record and the `optout_state` cookie, the fresher of the two answering.
-import { fresher, readMirror, writeMirror, type MirrorRecord } from './client-mirror.js';
+import { fresher, type MirrorRecord } from '../shared/mirror-cookie.js';
+import { readMirror, writeMirror } from './client-mirror.js';
 import type { CookieMirror } from './cookie-mirror.js';
 
 export interface SiteMirror {

@@ -1,4 +1,5 @@
-// The mirror's cookie (`optout_state`): its name, and how a `Cookie` header or `document.cookie` is read, the same way by the client and by the site's server.
+// The mirror's cookie (`optout_state`): its name, its value's form, which of several is fresher, and how a `Cookie` header or `document.cookie` is read — one rule for the client and the site's server.
+import type { OptOutState } from './choice.js';
 
 /** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/cookie-mirror.ts). */
 export const MIRROR_COOKIE = 'optout_state';
@@ -30,4 +31,35 @@ export function cookieValues(header: string, name: string): string[] {
       );
   }
   return values;
+}
+
+/**
+ * What the mirror holds: the last state a frame told, and when a frame last confirmed it
+ * (epoch seconds). `confirmedAt` is absent in the stored form of version 0.1, so such a state
+ * counts as unconfirmed (stale) and is checked once by a frame.
+ */
+export interface MirrorRecord {
+  readonly state: OptOutState;
+  readonly confirmedAt?: number;
+}
+
+/** Reads the stored form strictly (0.1's `1:choice` too); anything else (another script's value, junk) is no state. */
+export function parseMirror(value: string | null | undefined): MirrorRecord | undefined {
+  const match = /^([01]):(choice|default|gpc)(?::(\d{1,12}))?$/.exec(value ?? '');
+  if (!match) return undefined;
+  const state = { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
+  return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
+}
+
+/** Of two records, the fresher: the later confirmation; on a tie, or with neither confirmed, the opt-out. */
+export function fresher(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
+  if (!a || !b) return a ?? b;
+  const [at, bt] = [confirmedWhen(a), confirmedWhen(b)];
+  if (at !== bt) return at > bt ? a : b;
+  return a.state.optedOut ? a : b;
+}
+
+/** A confirmation from the future (a clock set back, a forged value) counts as none. */
+function confirmedWhen({ confirmedAt }: MirrorRecord): number {
+  return confirmedAt === undefined || confirmedAt > Date.now() / 1000 ? -1 : confirmedAt;
 }
