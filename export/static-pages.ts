@@ -1,11 +1,11 @@
 // The static export's two documents: the frame and the bridge, where the browser works out the state and the language.
-import { createHash } from 'node:crypto';
 import type { StaticConfig, StaticFrameConfig } from '../widget/shared/static-config.js';
 import { STATIC_CONFIG_ELEMENT_ID } from '../widget/shared/static-config.js';
 import { serializeBoot } from '../widget/shared/boot.js';
 import { toggleStyles } from '../widget/shared/optout-toggle.styles.js';
 import { themeStyles } from '../widget/shared/theme.styles.js';
 import { escapeHtml } from '../server/html.js';
+import { hashSource } from '../server/header-rules.js';
 import { minifyCss } from '../widget/shared/minify-css.js';
 
 export interface StaticScripts {
@@ -65,4 +65,4 @@ ${configScript(config)}
 }
 
 /** The CSP source of the frame's one inline style (it changes with each release's styles). */
-export const staticFrameStyleHash = `'sha256-${createHash('sha256').update(staticFrameStyle).digest('base64')}'`;
+export const staticFrameStyleHash = hashSource(staticFrameStyle);

@@ -6,7 +6,8 @@ import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { requestChoice, requestState } from './request-state.js';
-import { documentPolicy, hashSource } from './security-headers.js';
+import { hashSource } from './header-rules.js';
+import { documentPolicy } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
 /** Adds the route to `router` (the host's app itself: no second dispatch per request). */

@@ -8,7 +8,8 @@ import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams } from '../widget/shared/integration-params.js';
-import { hashSource, hostPolicy } from './security-headers.js';
+import { hashSource } from './header-rules.js';
+import { hostPolicy } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */

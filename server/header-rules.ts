@@ -1,5 +1,12 @@
 // Every security header rule, written once: the host sends them (security-headers.ts) and the static export writes them into _headers, nginx.conf and Caddyfile.
 
+import { createHash } from 'node:crypto';
+
+/** The CSP source that allows exactly this inline `<style>` or `<script>` text. */
+export function hashSource(text: string): string {
+  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+}
+
 /** Directive → sources, in the order they are sent. */
 export type Directives = Readonly<Record<string, readonly string[]>>;
 

@@ -8,7 +8,8 @@ import { sendDocument, type DocumentCache } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
 import { requestChoice, requestState } from './request-state.js';
-import { documentPolicy, hashSource, noStore } from './security-headers.js';
+import { hashSource } from './header-rules.js';
+import { documentPolicy, noStore } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
 /**

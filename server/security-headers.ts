@@ -1,5 +1,4 @@
 // The host's security headers, from the rules in header-rules.ts: the host-wide ones on every route, and each document's own CSP (inline parts allowed by hash).
-import { createHash } from 'node:crypto';
 import type { RequestHandler, Response } from 'express';
 import type { HostConfig } from './config/index.js';
 import {
@@ -9,11 +8,6 @@ import {
   policyText,
   type DocumentSources,
 } from './header-rules.js';
-
-/** The CSP source that allows exactly this inline `<style>` or `<script>` text. */
-export function hashSource(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-}
 
 /** The host-wide policy with `styleSrc` added to its `style-src` (the builder's inline style). */
 export function hostPolicy(config: HostConfig, styleSrc: readonly string[]): string {
