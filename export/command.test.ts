@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../server/config/index.js';
 import { writeConfigFile } from '../server/testing/config-files.js';
 import { fakeStaticAssets } from '../server/testing/static-assets.js';
-import { UsageError } from '../server/cli.js';
+import { UsageError } from '../server/usage-error.js';
 import { runExport as runExportIn } from './command.js';
 
 const work = fakeStaticAssets();

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { packageRoot } from '../server/assets.js';
-import { UsageError } from '../server/cli.js';
 import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { startupWarnings } from '../server/startup-warnings.js';
+import { UsageError } from '../server/usage-error.js';
 import { EXPORT_ENTRIES, MANIFEST_NAME, writeStaticExport } from './write-export.js';
 
 /** The variables the export reads; the host's others (ports, TLS) mean nothing to a folder of files. */

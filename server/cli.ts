@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config/index.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
 import { serverOrigin } from './server-origin.js';
 import { startupWarnings } from './startup-warnings.js';
+import { UsageError } from './usage-error.js';
 
 /** `npx optout-frame <name> …`: one module per subcommand, imported only when it runs. */
 export interface Subcommand {
@@ -26,11 +27,6 @@ const subcommands: Readonly<Record<string, Subcommand>> = {
     run: async (args) => (await import('../export/command.js')).exportCommand(args),
   },
 };
-
-/** A command line the command cannot run: said in one line, exit code 1. */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('package.json', packageRoot), 'utf8')) as { version: string };
