@@ -169,6 +169,12 @@ describe("the trackers' code is the builder's", () => {
     expect(blocks[0]?.lines.join('\n')).toBe(everyPageCode(host, choices(tracker)));
   });
 
+  it("docs/client.md, Google Analytics: the second block is the builder's tracker-only code (everyPage=0)", () => {
+    const blocks = sectionBlocks(parsed.get('docs/client.md')!, 'Google Analytics').filter((block) => block.language === 'html');
+    const trackerOnly = { ...choices('google-analytics'), ...parseIntegrationParams({ trackers: 'google-analytics', everyPage: '0' }) };
+    expect(blocks[1]?.lines.join('\n')).toBe(everyPageCode(host, trackerOnly));
+  });
+
   it("README's steps 2 and 3 show the builder's code: the privacy page's with the defaults, the client.js tag for Plausible", () => {
     const html = parsed
       .get('README.md')!

@@ -230,6 +230,10 @@ test('with JavaScript: trackers, GA id and docs links follow the form at once; a
 
   await page.getByRole('radio', { name: 'Tracker code only' }).check();
   await expect(everyPage(page)).not.toHaveValue(/client\.js"|whenKnown/);
+  // GA reads the client's cookie itself there, and the hint no longer speaks of a client first.
+  await expect(everyPage(page)).toHaveValue(/window\['ga-disable-G-ABC1234'\] = gaOptedOut;/);
+  await expect(page.locator('#every-page-code-hint')).toContainText('the tracker alone');
+  await expect(page.locator('#every-page-code-hint')).not.toContainText('client first');
 });
 
 test('the preview sizes itself to the frame, as the real embed does', async ({ page }) => {

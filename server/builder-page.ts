@@ -1,5 +1,5 @@
 // Renders GET /: the embed-code builder (options, live preview of the real frame, the two blocks of code with copy buttons).
-import { embedUrl, everyPageCode, privacyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
+import { embedUrl, everyPageCode, everyPageHint, privacyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
 import { fallbackLanguage, findLanguage, type Language } from '../widget/shared/i18n/index.js';
 import { trackerDocs } from '../widget/shared/tracker-snippets.js';
 import { builderForm, type BuilderFormInput } from './builder-form.js';
@@ -65,7 +65,7 @@ ${builderForm(input)}
 <iframe id="preview" class="preview${choices.showIntro ? '' : ' no-intro'}" src="${escapeHtml(embedUrl('', choices))}" title="Preview: ${escapeHtml(title)}"></iframe>
 </section>
 ${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice. If your privacy page has your site’s usual <code>&lt;head&gt;</code>, keep the next block there too: the client loads once.', choices)}
-${codeBlock('every-page-code', 'On every other page', everyPageCode(hostOrigin, choices), 'In the <code>&lt;head&gt;</code>, instead of your tracker’s usual snippet: the client first, then the tracker, which waits for the visitor’s choice. Replace the example ids and addresses with yours.', choices)}
+${codeBlock('every-page-code', 'On every other page', everyPageCode(hostOrigin, choices), everyPageHint(choices.everyPage), choices)}
 </div>
 </div>
 </main>

@@ -1,5 +1,5 @@
 // Embed-code builder script (GET /): live preview and both blocks of code as options change, validated like the host; copy buttons.
-import { builderPath, embedUrl, everyPageCode, privacyPageCode, type BuilderChoices } from '../shared/embed-snippet.js';
+import { builderPath, embedUrl, everyPageCode, everyPageHint, privacyPageCode, type BuilderChoices } from '../shared/embed-snippet.js';
 import { parseFrameParams, ParamError } from '../shared/frame-params.js';
 import { parseIntegrationParams } from '../shared/integration-params.js';
 import { trackerDocs } from '../shared/tracker-snippets.js';
@@ -11,6 +11,7 @@ const form = document.getElementById('options') as HTMLFormElement;
 const preview = document.getElementById('preview') as HTMLIFrameElement;
 const privacyCode = document.getElementById('privacy-code') as HTMLTextAreaElement;
 const everyPageCodeArea = document.getElementById('every-page-code') as HTMLTextAreaElement;
+const everyPageHintLine = document.getElementById('every-page-code-hint') as HTMLParagraphElement;
 /** The fields whose value can be invalid: each has an error line `<name>-error`. */
 const checkedFields = ['gaId', 'cookieDomain', 'fontColor', 'backgroundColor', 'fontSize', 'fontFamily'];
 
@@ -77,6 +78,8 @@ function update(): void {
     // As the server sizes it: the whole block in view, up to a screenful.
     area.rows = Math.min(code.split('\n').length + 1, 28);
   }
+  // Our own constant markup (with <code>), as the server renders it.
+  everyPageHintLine.innerHTML = everyPageHint(choices.everyPage);
   const links = trackerDocs(choices.trackers).map(({ href, text }) =>
     Object.assign(document.createElement('a'), { href, textContent: text }),
   );

@@ -1,7 +1,15 @@
 // The generated code: minimal query, escaped attributes, title, lazy loading, the client tag with adapters, trackers held until the choice is known.
 import { describe, expect, it } from 'vitest';
 import { parseFrameParams } from './frame-params.js';
-import { builderPath, embedQuery, everyPageCode, privacyPageCode, type BuilderChoices, type EmbedOptions } from './embed-snippet.js';
+import {
+  builderPath,
+  embedQuery,
+  everyPageCode,
+  everyPageHint,
+  privacyPageCode,
+  type BuilderChoices,
+  type EmbedOptions,
+} from './embed-snippet.js';
 import { parseIntegrationParams } from './integration-params.js';
 
 const defaults: EmbedOptions = parseFrameParams({});
@@ -71,6 +79,12 @@ describe('the integration: trackers, cookie domain, every page', () => {
     expect(everyPageCode(host, withTrackers({ trackers: 'matomo' }))).toMatch(
       /whenKnown\(\)\.then\(function \(\) \{\n {4}_paq\.push\(\['trackPageView'\]\);\n {2}\}\);/,
     );
+  });
+
+  it("the block's hint says what it holds: the client first, or the trackers alone", () => {
+    expect(everyPageHint(true)).toContain('the client first, then the tracker');
+    expect(everyPageHint(false)).not.toContain('client first');
+    expect(everyPageHint(false)).toContain('the tracker alone');
   });
 
   it('without trackers, the client is async and carries no adapters; a missing GA id is a visible placeholder', () => {

@@ -69,17 +69,26 @@ export function privacyPageCode(hostOrigin: string, choices: BuilderChoices, tit
   ].join('\n');
 }
 
+/** The hint under "On every other page" (HTML, our own text): what that block does, with the client there or without. */
+export function everyPageHint(everyPage: boolean): string {
+  const where = 'In the <code>&lt;head&gt;</code>, instead of your tracker’s usual snippet: ';
+  const what = everyPage
+    ? 'the client first, then the tracker, which waits for the visitor’s choice.'
+    : 'the tracker alone, which follows what <code>client.js</code> recorded on your privacy page (Google Analytics reads its <code>optout_state</code> cookie).';
+  return `${where}${what} Replace the example ids and addresses with yours.`;
+}
+
 /**
  * "On every other page": `client.js` with the adapters first, so a remembered opt-out reaches
  * the trackers' switches before their first hit, then each tracker's snippet, its start held
  * until `optout.whenKnown()`. Without the client on every page, the trackers' plain snippets:
- * they read the switches the privacy page's client set.
+ * they read what the privacy page's client recorded (their own switches; GA, its cookie).
  */
 export function everyPageCode(hostOrigin: string, choices: BuilderChoices): string {
   const gaId = choices.gaId ?? GA_ID_PLACEHOLDER;
   const snippets = choices.trackers.map((tracker) => TRACKER_INFO[tracker].snippet(choices.everyPage, gaId));
   if (!choices.everyPage) {
-    const note = '<!-- No optout-frame code here: each tracker reads its own switch, which client.js set on the privacy page -->';
+    const note = '<!-- No optout-frame code here: each tracker follows what client.js recorded on the privacy page -->';
     return [note, ...snippets].join('\n');
   }
   return [clientTag(hostOrigin, choices), ...snippets].join('\n');

@@ -1,5 +1,6 @@
 // Each tracker's own snippet as the builder writes it: its start held until the visitor's choice is known, where it needs that.
 import type { Tracker } from './integration-params.js';
+import { MIRROR_COOKIE } from './mirror-cookie.js';
 
 /** What the builder knows about one tracker. */
 export interface TrackerInfo {
@@ -9,8 +10,8 @@ export interface TrackerInfo {
   readonly adapter: string;
   /**
    * Its snippet. `held`: the page has `window.optout` (client.js above), so the tracker's start
-   * waits for `optout.whenKnown()`; otherwise it starts at once and reads the switch the client
-   * set on an earlier page.
+   * waits for `optout.whenKnown()`; otherwise it starts at once and reads what the client
+   * recorded on an earlier page (its own switch, or for gtag the `optout_state` cookie).
    */
   snippet(held: boolean, gaId: string): string;
 }
@@ -103,18 +104,14 @@ const googleAnalytics: TrackerInfo = {
   snippet: (held, gaId) =>
     (held
       ? `<!-- Google Analytics (gtag.js): the gtag adapter has sent consent mode's default; the config command waits for the choice -->\n`
-      : `<!-- Google Analytics (gtag.js): consent mode starts denied on pages without the client -->\n`) +
+      : `<!-- Google Analytics (gtag.js): GA's switch and consent mode's default from the optout_state cookie client.js wrote on the privacy page -->\n`) +
     startScript(
       held,
       [
         `  window.dataLayer = window.dataLayer || [];`,
         `  function gtag() { dataLayer.push(arguments); }`,
         // With the client, the adapter sends the default itself (and honours data-ga-ad-signals): a second one here would undo it.
-        ...(held
-          ? []
-          : [
-              `  gtag('consent', 'default', { analytics_storage: 'denied', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`,
-            ]),
+        ...(held ? [] : cookieConsent(gaId)),
         '',
       ].join('\n'),
       [
@@ -124,6 +121,20 @@ const googleAnalytics: TrackerInfo = {
       ].join('\n'),
     ),
 };
+
+/**
+ * Without the client, what it would have done, from its `optout_state` cookie (read synchronously,
+ * before `config`): `ga-disable-<ID>` is a window property, gone on the next page, and a default
+ * nothing updates must already be the choice. A value starting with `1` is an opt-out (any of
+ * several cookies: the opt-out wins); opted in or unknown, analytics granted, the ad signals denied.
+ */
+function cookieConsent(gaId: string): string[] {
+  return [
+    `  var gaOptedOut = /(?:^|;\\s*)${MIRROR_COOKIE}=1/.test(document.cookie);`,
+    `  window['ga-disable-${gaId}'] = gaOptedOut;`,
+    `  gtag('consent', 'default', { analytics_storage: gaOptedOut ? 'denied' : 'granted', ad_storage: 'denied', ad_user_data: 'denied', ad_personalization: 'denied' });`,
+  ];
+}
 
 const fathom: TrackerInfo = {
   label: 'Fathom',
