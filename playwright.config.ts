@@ -32,7 +32,7 @@ export default defineConfig<object, { engineName: ConfigurationName }>({
       name: `engines-${name}`,
       testMatch: engineScenarios,
       // GPC sent by the browser is only a scenario where the engine can send it (not skipped, not faked elsewhere).
-      testIgnore: sendsGpc ? [] : ['engines/gpc-sent.spec.ts'],
+      testIgnore: sendsGpc ? [] : ['engines/gpc-sent.spec.ts', 'engines/server-side-gpc.spec.ts'],
       // Each scenario starts its own browser (a fresh MiniBrowser per session): on a loaded 2-core machine a
       // WebKit start alone was seen taking 30 s. A hang guard, not a timing assertion.
       timeout: 90_000,

@@ -3,11 +3,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adaptConfig, nginxChanges } from '../e2e/deploy/proxy-configs.js';
 import { hasNginx, testNginxConfig } from '../e2e/deploy/nginx.js';
+import { proxiesInstalled } from '../e2e/deploy/proxy-process.js';
 import { makeTestCertificates } from '../server/testing/tls-certificates.js';
 
 const shipped = readFileSync(new URL('nginx.conf', import.meta.url), 'utf8');
 
-describe.skipIf(!hasNginx)('deploy/nginx.conf under nginx -t', () => {
+describe.skipIf(!proxiesInstalled(hasNginx ? [] : ['nginx']))('deploy/nginx.conf under nginx -t', () => {
   const certs = makeTestCertificates(['optout.example.test']);
   afterAll(() => certs.remove());
 

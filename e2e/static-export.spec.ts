@@ -205,29 +205,38 @@ test('served without its headers (a host that ignores _headers), the frame still
   cpSync(exportDir, bare, { recursive: true, filter: (source) => !source.endsWith('_headers') });
   const careless = await startPageServer({ hostname: '127.0.0.1', dir: bare });
   const other = await startPageServer({ hostname: 'localhost', pages: { '/embed': pages['/embed']! } });
-  /** What a page on `origin` hears after it frames the export and asks for the state. */
-  const answers = async (origin: string): Promise<string[]> => {
+  const src = `${careless.origin}/optout`;
+  /** A page on `origin` that frames the export once the frame's script has run, then asks it for the state; returns what it has heard so far. */
+  const ask = async (origin: string): Promise<() => Promise<string[]>> => {
     await page.goto(`${origin}/embed`);
-    return page.evaluate(async (src) => {
+    await page.evaluate((frameSrc) => {
       const heard: string[] = [];
+      (window as { heard?: string[] }).heard = heard;
       addEventListener('message', (event) => heard.push(String((event.data as { type?: string })?.type)));
       const iframe = document.createElement('iframe');
-      iframe.src = src;
-      const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve));
+      iframe.src = frameSrc;
       document.body.append(iframe);
-      await loaded;
-      // Asked twice a second apart, in case the frame's script was still starting at the first.
-      for (const wait of [0, 1000, 1000]) {
-        await new Promise((resolve) => setTimeout(resolve, wait));
-        iframe.contentWindow!.postMessage({ protocol: 'optout-frame/1', type: 'get', id: 'probe' }, new URL(src).origin);
-      }
-      return heard;
-    }, `${careless.origin}/optout`);
+    }, src);
+    // The element has rendered, so the frame's script (and its message listener) is running before the ask.
+    await expect(page.frameLocator('iframe').locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
+    await page.evaluate((frameSrc) => {
+      const frame = document.querySelector('iframe')!.contentWindow!;
+      frame.postMessage({ protocol: 'optout-frame/1', type: 'get', id: 'probe' }, new URL(frameSrc).origin);
+    }, src);
+    return () => page.evaluate(() => [...(window as { heard?: string[] }).heard!]);
   };
+  /** How long an answer may take: the allowed site's answer must come within it, so silence for as long means a refusal. */
+  const answerTime = 5_000;
   try {
-    // The allowed site is heard (so the silence below is the frame refusing, not a frame that never loaded).
-    expect(await answers(site.origin)).toContain('status');
-    expect(await answers(other.origin)).toEqual([]);
+    // Positive control: the allowed site is answered within the window (the frame loaded, its script answers).
+    await expect.poll(await ask(site.origin), { timeout: answerTime }).toContain('status');
+    const heard = await ask(other.origin);
+    const until = Date.now() + answerTime;
+    while (Date.now() < until) {
+      expect(await heard()).toEqual([]);
+      await page.waitForTimeout(250);
+    }
+    expect(await heard()).toEqual([]);
   } finally {
     await Promise.all([careless.close(), other.close()]);
     rmSync(bare, { recursive: true, force: true });

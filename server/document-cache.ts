@@ -14,9 +14,9 @@ interface CachedDocument {
   readonly body: Compressed;
 }
 
-/** What an entry holds in memory: its key and policy (two bytes a character) and every encoding of its body. */
+/** What an entry holds in memory: its key, policy and body hash (two bytes a character) and every encoding of its body. */
 export function documentBytes(key: string, { csp, body }: CachedDocument): number {
-  return (key.length + csp.length) * 2 + body.identity.length + (body.br?.length ?? 0) + (body.gzip?.length ?? 0);
+  return (key.length + csp.length + body.hash.length) * 2 + body.identity.length + (body.br?.length ?? 0) + (body.gzip?.length ?? 0);
 }
 
 /**

@@ -11,6 +11,7 @@ import type { TestCertificates } from '../../server/testing/tls-certificates.js'
 import { hasCaddy } from './caddy.js';
 import { startDeployment, type Deployment, type Target } from './deployment.js';
 import { hasNginx } from './nginx.js';
+import { proxiesInstalled } from './proxy-process.js';
 
 /** Each engine as a visitor's browser on the public names: *.test resolves to loopback, the test certificate is accepted. */
 const engines: Record<'chromium' | 'firefox', (certs: TestCertificates) => Engine> = {
@@ -73,7 +74,10 @@ for (const engineName of ['chromium', 'firefox'] as const) {
   test.describe(`${engineName} through the real proxies`, () => {
     // One worker, in order: the proxies start once per engine and every check shares them.
     test.describe.configure({ mode: 'default' });
-    test.skip(!hasNginx || !hasCaddy, 'nginx and Caddy are not installed (.ci/run installs them)');
+    test.skip(
+      !proxiesInstalled([...(hasNginx ? [] : ['nginx']), ...(hasCaddy ? [] : ['caddy'])]),
+      'nginx and Caddy are not installed (.ci/run installs them)',
+    );
     let deployment: Deployment;
     let engine: Engine;
     test.beforeAll(async () => {

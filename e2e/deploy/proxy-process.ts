@@ -3,6 +3,17 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { connect, createServer, type AddressInfo } from 'node:net';
 
+/**
+ * Whether checks that need these proxies can run: yes when none is `missing`. Under CI (which
+ * installs them) a missing one throws, so those checks fail instead of being skipped unseen.
+ */
+export function proxiesInstalled(missing: readonly string[]): boolean {
+  if (missing.length === 0) return true;
+  if (process.env.CI)
+    throw new Error(`CI is set but ${missing.join(' and ')} is not installed (.ci/run installs it): the proxy checks cannot run`);
+  return false;
+}
+
 /** A port free on loopback now (a proxy's config needs the number before it starts). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

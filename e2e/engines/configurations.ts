@@ -16,7 +16,7 @@ export interface Configuration {
   readonly frameCookie: 'kept' | 'refused';
   /** The frame's own `localStorage`: partitioned and kept, or throwing (Chromium treats it as third-party storage). */
   readonly frameStorage: 'kept' | 'throws';
-  /** The browser itself can send Global Privacy Control (Firefox's setting); only then does gpc-sent.spec.ts run. */
+  /** The browser itself can send Global Privacy Control (Firefox's setting); only then do gpc-sent.spec.ts and server-side-gpc.spec.ts run. */
   readonly sendsGpc: boolean;
   create(): Engine;
 }

@@ -1,21 +1,20 @@
 // The choice on the site's own server and across its subdomains, over HTTPS with real cross-site names: optedOut(req) on the site's Express server, the optout_state cookie on the wire and in the browser's store.
-import { startServerSideSite, SHOP_NAME, WWW_NAME, type ServerSideSite } from '../server-side-site.js';
-import { startTestNamesProxy, type TestNamesProxy } from '../test-names-proxy.js';
-import type { EnginePage, EngineSession } from './driver.js';
+import { SHOP_NAME, WWW_NAME, type ServerSideSite } from '../server-side-site.js';
+import type { TestNamesProxy } from '../test-names-proxy.js';
+import type { EnginePage } from './driver.js';
 import { expect, test } from './fixtures.js';
+import { useServerSideSite, watchServerSide, withVisitor } from './server-side-scenario.js';
 import { expectFrame, seen } from './visit.js';
 
+const scenario = useServerSideSite();
 let site: ServerSideSite;
 let proxy: TestNamesProxy;
 let frame: string;
 
 // One site, host, collector and proxy per engine (this file runs in one worker per engine project).
-test.beforeAll(async () => {
-  [site, proxy] = await Promise.all([startServerSideSite(), startTestNamesProxy()]);
+test.beforeAll(() => {
+  ({ site, proxy } = scenario);
   frame = `iframe[src^="${site.hostOrigin}/optout"]`;
-});
-test.afterAll(async () => {
-  await Promise.all([site?.close(), proxy?.close()]);
 });
 
 const www = (path: string) => `${site.origin(WWW_NAME)}${path}`;
@@ -24,14 +23,7 @@ const shop = (path: string) => `${site.origin(SHOP_NAME)}${path}`;
 /** The optout_state cookie as this page's scripts see it, `''` when there is none. */
 const mirrorCookie = (page: EnginePage) => page.evaluate(() => /(?:^|; )optout_state=([^;]*)/.exec(document.cookie)?.[1] ?? '', undefined);
 
-/** What the site's server saw and did from now on: `<name><path> <optedOut>` per view, and the tracking calls it made. */
-function serverSide() {
-  const [views, hits] = [site.views.length, site.hits.length];
-  return {
-    views: () => site.views.slice(views).map((view) => `${view.site}${view.path} ${String(view.optedOut)}`),
-    hits: () => site.hits.slice(hits),
-  };
-}
+const serverSide = () => watchServerSide(site);
 
 /** On www.'s privacy page: clicks `button` in the frame, and waits for the frame to say `status` and for the cookie to follow. */
 async function choose(page: EnginePage, button: string, status: string, cookie: RegExp): Promise<void> {
@@ -40,15 +32,6 @@ async function choose(page: EnginePage, button: string, status: string, cookie: 
   await page.clickInFrame(frame, button);
   await expectFrame(page, { status, buttons: [button === seen.optOutButton ? seen.optInButton : seen.optOutButton] }, frame);
   await expect.poll(() => mirrorCookie(page)).toMatch(cookie);
-}
-
-async function withVisitor(session: Promise<EngineSession>, run: (page: EnginePage) => Promise<void>): Promise<void> {
-  const visitor = await session;
-  try {
-    await run(await visitor.newPage());
-  } finally {
-    await visitor.close();
-  }
 }
 
 test("the site's server stops its server-side tracking call after an opt-out in the frame, and makes it again after an opt-in; the cookie's attributes", async ({
@@ -114,17 +97,5 @@ test('with no cookie setting, another subdomain knows an opt-out on its next vie
     expect(server.views()).toEqual([`${SHOP_NAME}/article true`]);
     expect(server.hits()).toEqual([]);
     expect(site.views.at(-1)?.cookie).toMatch(/(^|; )optout_state=1:choice:\d+(;|$)/);
-  });
-});
-
-test("Sec-GPC: 1 on the wire: the site's server reads it as opted out and skips its call", async ({ engine }) => {
-  // Only an engine that can itself send GPC (Firefox's setting) runs this; the others report it skipped.
-  test.skip(!engine.abilities.gpc, `${engine.name} cannot send Global Privacy Control (Chrome and Safari send none)`);
-  await withVisitor(engine.startSession({ proxy: proxy.url, gpc: true }), async (page) => {
-    const server = serverSide();
-    await page.goto(www('/article'));
-    expect(site.views.at(-1)?.secGpc).toBe('1');
-    expect(server.views()).toEqual([`${WWW_NAME}/article true`]);
-    expect(server.hits()).toEqual([]);
   });
 });

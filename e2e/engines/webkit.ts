@@ -1,12 +1,23 @@
 // The WebKitGTK engine: selenium-webdriver against WebKitWebDriver, driving MiniBrowser on a virtual display it starts itself.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { join } from 'node:path';
 import { Builder, By, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
 import { EngineUnsupportedError } from './driver.js';
 import { findVisibleButton } from './frame-view.js';
 
-const miniBrowser = process.env.MINIBROWSER_PATH ?? '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+/** MINIBROWSER_PATH, or Debian's webkit2gtk-driver's MiniBrowser under /usr/lib/<multiarch triplet>/ on any architecture. */
+function findMiniBrowser(): string {
+  if (process.env.MINIBROWSER_PATH) return process.env.MINIBROWSER_PATH;
+  const found = readdirSync('/usr/lib')
+    .map((dir) => join('/usr/lib', dir, 'webkit2gtk-4.1', 'MiniBrowser'))
+    .find((path) => existsSync(path));
+  if (!found)
+    throw new Error('MiniBrowser not found at /usr/lib/*/webkit2gtk-4.1/MiniBrowser: install webkit2gtk-driver, or set MINIBROWSER_PATH');
+  return found;
+}
 
 export interface WebKitPolicy {
   /** Intelligent Tracking Prevention on (`--enable-itp`), on top of blocked third-party cookies. */
@@ -136,6 +147,8 @@ function webkitSession(driver: WebDriver): EngineSession {
 export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
   let server: Promise<{ url: string; process: ChildProcess }> | undefined;
   const serverUrl = async () => (await (server ??= startDriverServer())).url;
+  // Looked up when the first session starts, so a machine without WebKit can still list and run the other engines.
+  let miniBrowser: string | undefined;
   // Each session is a new MiniBrowser in automation mode, whose storage is ephemeral: a fresh visitor.
   // WebKitWebDriver serves one session at a time, so a test holds one session at a time.
   const newDriver = async (options: SessionOptions) =>
@@ -144,7 +157,7 @@ export function webkitEngine(name: string, policy: WebKitPolicy): Engine {
       .withCapabilities({
         browserName: 'MiniBrowser',
         ...(options.proxy ? { acceptInsecureCerts: true } : {}),
-        'webkitgtk:browserOptions': { binary: miniBrowser, args: miniBrowserArgs(policy, options) },
+        'webkitgtk:browserOptions': { binary: (miniBrowser ??= findMiniBrowser()), args: miniBrowserArgs(policy, options) },
       })
       .build();
   return {
