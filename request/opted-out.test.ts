@@ -14,7 +14,9 @@ const cases: Array<[string, Record<string, string>, boolean | undefined]> = [
   ['the cookie says opted out', { Cookie: 'a=b; optout_state=1:choice:1767225600; c=d' }, true],
   ['the cookie says opted in', { Cookie: 'optout_state=0:default:1767225600' }, false],
   ["a state never confirmed (0.1's form)", { Cookie: 'optout_state=1:choice' }, true],
-  ["a bare 1 is not the client's form", { Cookie: 'optout_state=1' }, undefined],
+  ['a bare 1 (the contract: a value starting 1) says opted out', { Cookie: 'optout_state=1' }, true],
+  ['a bare 0 says opted in', { Cookie: 'optout_state=0' }, false],
+  ['a bare 1 loses to a confirmed later opt-in', { Cookie: 'optout_state=1; optout_state=0:choice:5' }, false],
   ['nor a reason the client never writes', { Cookie: 'optout_state=1:admin:1767225600' }, undefined],
 ];
 

@@ -18,6 +18,9 @@ describe('client mirror', () => {
 
   it("reads version 0.1's form as a state never confirmed", () => {
     expect(parseMirror('1:choice')).toEqual({ state: { optedOut: true, reason: 'choice' } });
+    // A bare value, as the contract's "a value starting 1 or 0" allows: an unconfirmed choice.
+    expect(parseMirror('1')).toEqual({ state: { optedOut: true, reason: 'choice' } });
+    expect(parseMirror('0')).toEqual({ state: { optedOut: false, reason: 'choice' } });
     expect(parseMirror('0:default:1767225600')).toEqual({ state: { optedOut: false, reason: 'default' }, confirmedAt: 1767225600 });
   });
 
@@ -25,7 +28,7 @@ describe('client mirror', () => {
     null,
     undefined,
     '',
-    '1',
+    '2',
     'true',
     '1:admin',
     ' 1:choice',

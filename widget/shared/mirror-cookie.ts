@@ -43,11 +43,15 @@ export interface MirrorRecord {
   readonly confirmedAt?: number;
 }
 
-/** Reads the stored form strictly (0.1's `1:choice` too); anything else (another script's value, junk) is no state. */
+/**
+ * Reads the stored form strictly: `1`/`0`, then optionally the reason and when it was confirmed
+ * (0.1's `1:choice` and a bare `1`, which a site's own code may write, count as unconfirmed
+ * choices); anything else (another script's value, junk) is no state.
+ */
 export function parseMirror(value: string | null | undefined): MirrorRecord | undefined {
-  const match = /^([01]):(choice|default|gpc)(?::(\d{1,12}))?$/.exec(value ?? '');
+  const match = /^([01])(?::(choice|default|gpc)(?::(\d{1,12}))?)?$/.exec(value ?? '');
   if (!match) return undefined;
-  const state = { optedOut: match[1] === '1', reason: match[2] as OptOutState['reason'] };
+  const state = { optedOut: match[1] === '1', reason: (match[2] ?? 'choice') as OptOutState['reason'] };
   return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
 }
 
