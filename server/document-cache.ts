@@ -1,7 +1,7 @@
 // The host's rendered documents (frame, bridge, builder), each compressed once, in one cache bounded by the bytes it holds.
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import { compress, sendCompressed, type Compressed } from './compressed.js';
+import { compress, ON_REQUEST_QUALITY, sendCompressed, type Compressed } from './compressed.js';
 
 /** A document as its route renders it: the page and the CSP that allows its inline parts by hash. */
 export interface RenderedDocument {
@@ -43,7 +43,7 @@ export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
     let document = cache.get(key);
     if (document === undefined) {
       const { html, csp } = render();
-      document = { csp, body: compress(Buffer.from(html, 'utf8')) };
+      document = { csp, body: compress(Buffer.from(html, 'utf8'), ON_REQUEST_QUALITY) };
       cache.set(key, document);
     }
     return document;
