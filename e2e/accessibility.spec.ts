@@ -1,18 +1,9 @@
 // WCAG 2.2 AA with axe-core: the frame in each state, light and dark, right to left (the builder's: builder-accessibility.spec.ts).
 import { AxeBuilder } from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoViolations, WCAG_AA } from './axe.js';
 import { HOST_ORIGIN } from './origins.js';
 import { texts } from './frame.js';
-
-const WCAG_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
-
-async function expectNoViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(WCAG_AA).analyze();
-  const found = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(found).toEqual([]);
-  // Guard against a scan that checked nothing.
-  expect(results.passes.length).toBeGreaterThan(5);
-}
 
 /** The frame document, upgraded by Lit (axe then sees the shadow DOM the visitor sees). */
 async function openFrame(page: Page, query: string): Promise<void> {
