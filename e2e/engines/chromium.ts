@@ -2,7 +2,7 @@
 import { chromium, type Browser, type BrowserContext, type Frame, type LaunchOptions, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../browser.js';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
-import { EngineUnsupportedError } from './driver.js';
+import { browserCookie, EngineUnsupportedError } from './driver.js';
 import { findVisibleButton } from './frame-view.js';
 
 /** Playwright's evaluate with the driver's plain argument type (its own unboxes handles, which we never pass). */
@@ -29,15 +29,7 @@ function chromiumPage(page: Page): EnginePage {
       if (!element) throw new Error(`no visible button "${name}" in ${iframe}`);
       await element.click();
     },
-    cookies: async () =>
-      (await page.context().cookies(page.url())).map(({ name, value, domain, path, secure, sameSite }) => ({
-        name,
-        value,
-        domain,
-        path,
-        secure,
-        sameSite,
-      })),
+    cookies: async () => (await page.context().cookies(page.url())).map(browserCookie),
     close: () => page.close(),
   };
 }

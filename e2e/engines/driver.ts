@@ -26,6 +26,19 @@ export interface BrowserCookie {
   readonly sameSite: string;
 }
 
+/** A driver's cookie as `BrowserCookie`: only the attributes the tests compare, with the defaults a cookie has when one is not reported. */
+export function browserCookie(cookie: {
+  name: string;
+  value: string;
+  domain?: string;
+  path?: string;
+  secure?: boolean;
+  sameSite?: string;
+}): BrowserCookie {
+  const { name, value, domain = '', path = '/', secure = false, sameSite = '' } = cookie;
+  return { name, value, domain, path, secure, sameSite };
+}
+
 /** One tab. A frame is named by a CSS selector for its `<iframe>` in the top document. */
 export interface EnginePage {
   goto(url: string): Promise<void>;

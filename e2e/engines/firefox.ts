@@ -1,6 +1,7 @@
 // The Firefox ESR engine through puppeteer-core over WebDriver BiDi (Playwright's Firefox channel fails with ESR).
 import puppeteer, { type Browser, type BrowserContext, type ElementHandle, type Frame, type Page } from 'puppeteer-core';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
+import { browserCookie } from './driver.js';
 import { findVisibleButton } from './frame-view.js';
 
 const executablePath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -69,15 +70,7 @@ function firefoxPage(page: Page): EnginePage {
       const { x, y } = await element.clickablePoint();
       await page.mouse.click(x, y);
     },
-    cookies: async () =>
-      (await page.cookies()).map(({ name, value, domain, path, secure, sameSite }) => ({
-        name,
-        value,
-        domain,
-        path,
-        secure,
-        sameSite: sameSite ?? '',
-      })),
+    cookies: async () => (await page.cookies()).map(browserCookie),
     close: () => page.close(),
   };
 }

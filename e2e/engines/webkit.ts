@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Builder, By, type WebDriver, type WebElement } from 'selenium-webdriver';
 import type { Engine, EnginePage, EngineSession, PageFunction, SessionOptions } from './driver.js';
-import { EngineUnsupportedError } from './driver.js';
+import { browserCookie, EngineUnsupportedError } from './driver.js';
 import { findVisibleButton } from './frame-view.js';
 
 /** MINIBROWSER_PATH, or Debian's webkit2gtk-driver's MiniBrowser under /usr/lib/<multiarch triplet>/ on any architecture. */
@@ -116,14 +116,7 @@ function webkitPage(driver: WebDriver, handle: string): EnginePage {
       }),
     cookies: async () => {
       await top();
-      return (await driver.manage().getCookies()).map(({ name, value, domain = '', path = '/', secure = false, sameSite = '' }) => ({
-        name,
-        value,
-        domain,
-        path,
-        secure,
-        sameSite,
-      }));
+      return (await driver.manage().getCookies()).map(browserCookie);
     },
     close: async () => {
       await top();
