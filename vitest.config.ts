@@ -14,6 +14,8 @@ export default defineConfig({
       'docs/**/*.test.ts',
     ],
     environment: 'node',
+    globalSetup: ['vitest.seed.ts'],
+    setupFiles: ['vitest.setup.ts'],
     // A stray .only would silently skip the rest of the suite, not only in CI.
     allowOnly: false,
   },

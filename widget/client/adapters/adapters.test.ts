@@ -136,18 +136,45 @@ describe.each([
     expect(localStorage.getItem(key)).toBeNull();
   });
 
-  it('does not throw where the page may not use localStorage', () => {
+  it('leaves storage that refuses writes alone, with no warning, and applies the next change once it works', () => {
+    const storage = memoryStorage();
+    let refusing = true;
+    const refuse = (write: () => void) => {
+      if (refusing) throw new DOMException('denied', 'SecurityError');
+      write();
+    };
     vi.stubGlobal('localStorage', {
-      setItem: () => {
-        throw new DOMException('denied', 'SecurityError');
-      },
-      removeItem: () => {
+      ...storage,
+      getItem: storage.getItem,
+      setItem: (k: string, v: string) => refuse(() => storage.setItem(k, v)),
+      removeItem: (k: string) => refuse(() => storage.removeItem(k)),
+    });
+    const { source, announce } = fakeSource(true);
+    adapter(source);
+    announce(false);
+    expect(storage.getItem(key)).toBeNull();
+    refusing = false;
+    announce(true);
+    expect(storage.getItem(key)).toBe(value);
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  it('says nothing where reading localStorage itself throws', () => {
+    const descriptor = Object.getOwnPropertyDescriptor(globalThis, 'localStorage');
+    Object.defineProperty(globalThis, 'localStorage', {
+      configurable: true,
+      get: () => {
         throw new DOMException('denied', 'SecurityError');
       },
     });
-    const { source, announce } = fakeSource(true);
-    expect(() => adapter(source)).not.toThrow();
-    expect(() => announce(false)).not.toThrow();
+    try {
+      const { source, announce } = fakeSource(true);
+      adapter(source);
+      announce(false);
+      expect(warn).not.toHaveBeenCalled();
+    } finally {
+      if (descriptor) Object.defineProperty(globalThis, 'localStorage', descriptor);
+    }
   });
 });
 
