@@ -1,6 +1,7 @@
 // Headers on the wire for every route: CSP with hashes and frame-ancestors, nosniff, referrer policy, caching, Vary.
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { staticPathRules } from './header-rules.js';
 import { startInProcessHost, STAND_IN_FRAME_SCRIPT, type InProcessHost, type RawResponse } from './testing/in-process-host.js';
 
 const EMBEDDER = 'https://news.example.org';
@@ -127,6 +128,16 @@ describe('security headers on every route', () => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     // Other sites load the frame's script on purpose.
     expect(response.headers['cross-origin-resource-policy']).toBe('cross-origin');
+  });
+
+  it('a hashed asset: the same headers from the host as the static export writes for /assets/*', async () => {
+    const rule = staticPathRules([EMBEDDER], "'sha256-x'").find((candidate) => candidate.path === '/assets/*');
+    const response = await host.request({ path: STAND_IN_FRAME_SCRIPT });
+    const sent = Object.fromEntries(rule?.headers.map(([name]) => [name, response.headers[name.toLowerCase()]]) ?? []);
+    expect(sent).toEqual(Object.fromEntries(rule?.headers ?? [['no rule for', '/assets/*']]));
+    // Neither sends a document's headers with a script.
+    expect(response.headers['content-security-policy']).toBeUndefined();
+    expect(response.headers['origin-agent-cluster']).toBeUndefined();
   });
 
   it.each(['/nowhere', '/assets/missing-0000.js', '/assets/../package.json', '/optout/..%2f..%2fetc%2fpasswd'])(
