@@ -1,5 +1,7 @@
 // The builder's embed code on the wire: only http/https and a well-formed Host make its origin (one warning for the rest), private caching, and the site list listed or hidden.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { Request } from 'express';
+import { builderOrigin } from './builder-origin.js';
 import { loadConfig } from './config/index.js';
 import { writeConfigFile } from './testing/config-files.js';
 import { startInProcessHost, type InProcessHost } from './testing/in-process-host.js';
@@ -48,6 +50,20 @@ describe('the builder behind a trusted proxy', () => {
   it('is private to the browser: no shared cache keeps a page written from request headers', async () => {
     const response = await host.request({ path: '/' });
     expect(response.headers['cache-control']).toBe('private, no-cache');
+  });
+});
+
+describe("the builder's Host pattern", () => {
+  it("answers its worst inputs, up to Node's 16 KB header limit, at once (a bound of a second against minutes)", () => {
+    const hostOf = (host: string) => ({ protocol: 'http', socket: {}, get: () => host }) as unknown as Request;
+    for (const unit of ['a', 'a.', 'a-', '-a', '1.', '[:', ':1', 'a:1']) {
+      for (const tail of ['/', '!', '', ':', '-']) {
+        const host = unit.repeat(Math.floor((16 * 1024) / unit.length)) + tail;
+        const start = performance.now();
+        builderOrigin(hostOf(host), () => {});
+        expect(performance.now() - start, `${unit} × n + ${tail}`).toBeLessThan(1000);
+      }
+    }
   });
 });
 
