@@ -1,4 +1,5 @@
 // `optout-frame/request`: is the visitor opted out, as the site's own server sees a request (Sec-GPC, the `optout_state` cookie)? No dependencies: Node, Deno, Bun, edge runtimes.
+import { headerSendsGpc } from '../widget/shared/gpc.js';
 import { cookieValues, mergeMirrors, MIRROR_COOKIE, parseMirror } from '../widget/shared/mirror-cookie.js';
 
 /** Request headers: a Fetch `Headers`, or an object of them as Node's `IncomingMessage.headers` (repeats as arrays) or a plain object. */
@@ -18,7 +19,7 @@ export { MIRROR_COOKIE };
  */
 export function optedOut(request: OptOutRequest): boolean | undefined {
   const headers = headersOf(request);
-  if (header(headers, 'sec-gpc').trim() === '1') return true;
+  if (headerSendsGpc(header(headers, 'sec-gpc'))) return true;
   // The client's own rule (widget/shared/mirror-cookie.ts): its strict form, and the opt-out of copies that disagree.
   const values = cookieValues(header(headers, 'cookie'), MIRROR_COOKIE);
   return values.map(parseMirror).reduce(mergeMirrors, undefined)?.state.optedOut;

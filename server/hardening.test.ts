@@ -28,3 +28,14 @@ describe('a backtracking parameter value', () => {
     },
   );
 });
+
+describe('two copies of the host cookie', () => {
+  // A sibling subdomain can add `optout=0; Domain=…; Path=/optout`, which the browser sends first.
+  it.each(['optout=0; optout=1', 'optout=1; optout=0'])('Cookie: %s renders opted out and renews the opt-out', async (cookie) => {
+    const frame = await host.request({ path: '/optout', headers: { cookie } });
+    expect(frame.body).toContain('You are currently opted out.');
+    expect(frame.headers['set-cookie']).toEqual([expect.stringMatching(/^optout=1; /)]);
+    const bridge = await host.request({ path: '/optout/bridge', headers: { cookie } });
+    expect(bridge.headers['set-cookie']).toEqual([expect.stringMatching(/^optout=1; /)]);
+  });
+});

@@ -173,9 +173,9 @@ describe('headers the host reads', () => {
           const cookie = cookies.map(([name, value]) => `${name}=${value}`).join('; ');
           const response = await host.request({ path: '/optout', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
           expect(response.status).toBe(200);
-          // The model: the first cookie whose trimmed name is exactly "optout" and whose trimmed value is 0 or 1.
-          const stored = cookies.find(([name]) => name.trim() === 'optout')?.[1].trim();
-          const choice = stored === '1' || stored === '0' ? stored : undefined;
+          // The model: of the cookies whose trimmed name is exactly "optout", trimmed and unquoted, a 1 wins over a 0 (issue 34).
+          const stored = cookies.filter(([name]) => name.trim() === 'optout').map(([, value]) => value.trim().replace(/^"(.*)"$/, '$1'));
+          const choice = stored.includes('1') ? '1' : stored.includes('0') ? '0' : undefined;
           const gpc = headerSendsGpc(headers['sec-gpc']);
           const cleanTags = gpc ? gpcFramePageTags : choice === '1' ? optedOutFramePageTags : framePageTags;
           expectNoReflectionAgainst(cleanTags, response, ...Object.values(headers), ...cookies.flat());
