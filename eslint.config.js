@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 /** Lit stays in the frame's element: the client and the bridge load on pages that never show it. */
 const noLit = { group: ['lit', 'lit/*', '@lit/*'], message: 'the client and the bridge never load Lit (only widget/frame/ does)' };
@@ -24,6 +25,13 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // No pattern may backtrack more than linearly: a value up to a parameter's length cap must never freeze the host (issue 34); the tests' and docs' own helpers read only our files.
+    files: ['widget/**', 'server/**', 'request/**', 'export/**'],
+    ignores: ['**/*.test.ts'],
+    plugins: { regexp },
+    rules: { 'regexp/no-super-linear-backtracking': 'error', 'regexp/no-super-linear-move': 'error' },
   },
   {
     // Every function reads at once; tests are lists of cases and may run longer.

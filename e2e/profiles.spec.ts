@@ -240,6 +240,31 @@ test("the builder offers the profiles: choosing site A previews A's words and wr
   expect((await page.request.get(`${host.hostOrigin}/?site=zzz`)).status()).toBe(400);
 });
 
+test("OPTOUT_BUILDER_SITES=hidden: the builder's public page names no profile; site A's own link shows A alone, previews A's words and writes site=a", async ({
+  page,
+}) => {
+  const hidden = await startTestSite({
+    OPTOUT_CONFIG: configFile,
+    OPTOUT_ALLOWED_ORIGINS: 'https://elsewhere.example',
+    OPTOUT_BUILDER_SITES: 'hidden',
+  });
+  try {
+    await page.goto(`${hidden.hostOrigin}/`);
+    await expect(page.getByRole('textbox', { name: 'On your privacy page' })).toHaveValue(/<iframe src=/);
+    await expect(page.getByLabel('Site')).toHaveCount(0);
+    await page.goto(`${hidden.hostOrigin}/?site=a`);
+    const site = page.getByLabel('Site');
+    await expect(site.locator('option')).toHaveText(["None: the host's own settings", 'a']);
+    await expect(site).toHaveValue('a');
+    await expect(page.frameLocator('#preview').getByRole('button', { name: A.optOutButton })).toBeVisible();
+    const code = page.getByRole('textbox', { name: 'On your privacy page' });
+    await expect(code).toHaveValue(new RegExp(`<iframe src="${hidden.hostOrigin}/optout\\?site=a"`));
+    await expect(code).toHaveValue(new RegExp(`title="${A.title}"`));
+  } finally {
+    await hidden.close();
+  }
+});
+
 test("profile A's static export, on a CDN origin of its own: A's words and theme, and only site A may frame it", async ({ page }) => {
   // Site a's export (`optout-frame export DIR --site a`) from the built assets (npm run build).
   const assets = fileURLToPath(new URL('../dist/static-assets/', import.meta.url));

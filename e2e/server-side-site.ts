@@ -11,6 +11,8 @@ import { startHttpsHost, type HttpsServer } from './https-origins.js';
 const HOST_NAME = 'optout.example.test';
 export const WWW_NAME = 'www.gazette.test';
 export const SHOP_NAME = 'shop.gazette.test';
+/** Another subdomain of the site, not an allowed origin: a page there can still write `Domain=gazette.test` cookies. */
+export const SIBLING_NAME = 'blog.gazette.test';
 
 /** One page view as the site's server saw it. */
 export interface SiteView {
@@ -83,7 +85,7 @@ async function startCollector(hits: string[]): Promise<{ origin: string; server:
 
 /** Starts the collector, the site's server and the host (allowed: both subdomains); one certificate for every name. */
 export async function startServerSideSite(): Promise<ServerSideSite> {
-  const certs: TestCertificates = makeTestCertificates([HOST_NAME, WWW_NAME, SHOP_NAME]);
+  const certs: TestCertificates = makeTestCertificates([HOST_NAME, WWW_NAME, SHOP_NAME, SIBLING_NAME]);
   const views: SiteView[] = [];
   const hits: string[] = [];
   const collector = await startCollector(hits);

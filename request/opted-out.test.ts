@@ -16,16 +16,20 @@ const cases: Array<[string, Record<string, string>, boolean | undefined]> = [
   ["a state never confirmed (0.1's form)", { Cookie: 'optout_state=1:choice' }, true],
   ['a bare 1 (the contract: a value starting 1) says opted out', { Cookie: 'optout_state=1' }, true],
   ['a bare 0 says opted in', { Cookie: 'optout_state=0' }, false],
-  ['a bare 1 loses to a confirmed later opt-in', { Cookie: 'optout_state=1; optout_state=0:choice:5' }, false],
+  ['a bare 1 beside a confirmed later opt-in: the opt-out wins', { Cookie: 'optout_state=1; optout_state=0:choice:5' }, true],
+  ['two copies that agree on opted in', { Cookie: 'optout_state=0:choice:5; optout_state=0:default:9' }, false],
   ['nor a reason the client never writes', { Cookie: 'optout_state=1:admin:1767225600' }, undefined],
 ];
 
 /** Cookie headers a browser, another script or an attacker may send: none may throw, none may read as a state that is not there. */
 const hostile: Array<[string, string, boolean | undefined]> = [
-  ['a host-only and a domain cookie: the later confirmation wins', 'optout_state=1:choice:100; optout_state=0:choice:200', false],
+  // A sibling subdomain can write a domain cookie: of copies that disagree, the opt-out wins, whichever is later (issue 34).
+  ['a host-only opt-out and a later domain opt-in: the opt-out wins', 'optout_state=1:choice:100; optout_state=0:choice:200', true],
   ['the same, the other way round', 'optout_state=0:choice:200; optout_state=1:choice:300', true],
   ['a tie goes to the opt-out', 'optout_state=0:choice:200; optout_state=1:choice:200', true],
-  ['an unconfirmed value loses to a confirmed one', 'optout_state=1:choice; optout_state=0:choice:5', false],
+  ['an unconfirmed opt-out beside a confirmed opt-in', 'optout_state=1:choice; optout_state=0:choice:5', true],
+  ['a forged opt-in confirmed now, sent first', `optout_state=0:choice:${Math.floor(Date.now() / 1000)}; optout_state=1:choice:100`, true],
+  ['three copies, one of them an opt-out', 'optout_state=0:choice:1; optout_state=1:choice; optout_state=0:choice:3', true],
   // As the client reads it: a confirmation from the future (a forged value, a clock set back) counts as none.
   ['a future-dated opt-in loses to a real later opt-out', 'optout_state=0:choice:9999999999; optout_state=1:choice:1767225600', true],
   ['a future-dated opt-in, the other order', 'optout_state=1:choice:1767225600; optout_state=0:choice:9999999999', true],
@@ -58,10 +62,20 @@ describe('optedOut', () => {
     expect(optedOut({ cookie })).toBe(expected);
   });
 
-  it('repeated headers in an object: cookies joined with "; ", a doubled Sec-GPC is no "1"', () => {
+  it('repeated headers in an object: cookies joined with "; ", any 1 among repeated Sec-GPC values is GPC', () => {
     expect(optedOut({ cookie: ['a=1', 'optout_state=1:choice:5'] })).toBe(true);
-    expect(optedOut({ Cookie: 'optout_state=0:choice:9', cookie: 'optout_state=1:choice:5' })).toBe(false);
-    expect(optedOut({ 'sec-gpc': ['1', '1'] })).toBeUndefined();
+    expect(optedOut({ Cookie: 'optout_state=0:choice:9', cookie: 'optout_state=1:choice:5' })).toBe(true);
+    expect(optedOut({ 'sec-gpc': ['1', '1'] })).toBe(true);
+    expect(optedOut({ 'sec-gpc': '1, 1' })).toBe(true);
+    expect(
+      optedOut(
+        new Headers([
+          ['Sec-GPC', '1'],
+          ['Sec-GPC', '1'],
+        ]),
+      ),
+    ).toBe(true);
+    expect(optedOut({ 'sec-gpc': ['0', '0'] })).toBeUndefined();
   });
 
   it('a header named "headers" or "get" in a plain object is just a header', () => {

@@ -2,6 +2,7 @@
 import express, { type Request, type Router } from 'express';
 import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
+import { builderOrigin, warnOnce } from './builder-origin.js';
 import { renderBuilderPage } from './builder-page.js';
 import { builderStyles } from './builder-styles.js';
 import type { HostConfig } from './config/index.js';
@@ -21,7 +22,10 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
   const router = express.Router();
   // The host-wide policy, plus the page's one inline style by its hash.
   const csp = hostPolicy(config, [hashSource(builderStyles)]);
-  const sites = [...profiles.sites.keys()];
+  const allSites = [...profiles.sites.keys()];
+  // Hidden: a host serving many customers does not show each the others; the picker holds only the site the URL names.
+  const sitesFor = (site: string | undefined) => (config.builderSites === 'listed' ? allSites : site === undefined ? [] : [site]);
+  const warn = warnOnce();
   const titleOf = (site: string | undefined, language: Language) =>
     (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
@@ -29,11 +33,19 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     // An unknown site is a 400 naming it, as on the frame.
     const site = requestProfile(profiles, fields).site;
     const choices = { ...parseFrameParams(fields), ...parseIntegrationParams(fields), ...(site === undefined ? {} : { site }) };
-    const hostOrigin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-    res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
+    const hostOrigin = builderOrigin(req, warn);
+    // The page depends on the Host header and, behind a proxy, X-Forwarded-Proto: no shared cache keeps it.
+    res.set('Cache-Control', 'private, no-cache').set('Vary', 'Accept-Encoding');
     // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
     const document = documents(`builder ${hostOrigin} ${req.originalUrl}`, () => ({
-      html: renderBuilderPage({ choices, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
+      html: renderBuilderPage({
+        choices,
+        hostOrigin,
+        languages: shippedLanguages,
+        builderScript: assets.builderScript,
+        sites: sitesFor(site),
+        titleOf,
+      }),
       csp,
     }));
     sendDocument(req, res, document);

@@ -24,6 +24,7 @@ const VARIABLES = [
   'OPTOUT_TLS_KEY',
   'OPTOUT_TRUST_PROXY',
   'OPTOUT_CONFIG',
+  'OPTOUT_BUILDER_SITES',
 ];
 
 describe('optout-frame (server/main.ts)', () => {

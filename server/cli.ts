@@ -53,6 +53,7 @@ Configured by the environment (defaults in brackets):
   OPTOUT_TLS_KEY          PEM private key of that certificate
   OPTOUT_TRUST_PROXY      behind a TLS proxy: its addresses, subnets, or loopback [none]
   OPTOUT_CONFIG           a JSON file: your own texts per language, one profile per site [none]
+  OPTOUT_BUILDER_SITES    listed or hidden: whether the builder at / lists OPTOUT_CONFIG's site ids [listed]
 
 Example:
   HOST=0.0.0.0 PORT=443 OPTOUT_TLS_CERT=fullchain.pem OPTOUT_TLS_KEY=privkey.pem \\

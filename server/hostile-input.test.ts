@@ -2,6 +2,7 @@
 import { connect } from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { headerSendsGpc } from '../widget/shared/gpc.js';
 import { hasMarkup, hostileHeaderValue, hostileText, INJECTIONS } from './testing/hostile-strings.js';
 import { startInProcessHost, type InProcessHost, type RawResponse } from './testing/in-process-host.js';
 
@@ -158,7 +159,7 @@ describe('headers the host reads', () => {
         fc.record(
           {
             'accept-language': hostileHeaderValue,
-            'sec-gpc': fc.oneof(hostileHeaderValue, fc.constantFrom('1', '0', ' 1')),
+            'sec-gpc': fc.oneof(hostileHeaderValue, fc.constantFrom('1', '0', ' 1', '1, 1', '0,1')),
             'sec-fetch-site': fc.oneof(hostileHeaderValue, fc.constantFrom('same-origin', 'cross-site', 'none')),
             origin: fc.oneof(hostileHeaderValue, fc.constantFrom('null', 'https://evil.example')),
             host: fc.oneof(
@@ -172,10 +173,10 @@ describe('headers the host reads', () => {
           const cookie = cookies.map(([name, value]) => `${name}=${value}`).join('; ');
           const response = await host.request({ path: '/optout', headers: { ...headers, ...(cookie ? { cookie } : {}) } });
           expect(response.status).toBe(200);
-          // The model: the first cookie whose trimmed name is exactly "optout" and whose trimmed value is 0 or 1.
-          const stored = cookies.find(([name]) => name.trim() === 'optout')?.[1].trim();
-          const choice = stored === '1' || stored === '0' ? stored : undefined;
-          const gpc = headers['sec-gpc']?.trim() === '1';
+          // The model: of the cookies whose trimmed name is exactly "optout", trimmed and unquoted, a 1 wins over a 0 (issue 34).
+          const stored = cookies.filter(([name]) => name.trim() === 'optout').map(([, value]) => value.trim().replace(/^"(.*)"$/, '$1'));
+          const choice = stored.includes('1') ? '1' : stored.includes('0') ? '0' : undefined;
+          const gpc = headerSendsGpc(headers['sec-gpc']);
           const cleanTags = gpc ? gpcFramePageTags : choice === '1' ? optedOutFramePageTags : framePageTags;
           expectNoReflectionAgainst(cleanTags, response, ...Object.values(headers), ...cookies.flat());
 

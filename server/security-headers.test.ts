@@ -168,7 +168,7 @@ describe('security headers on every route', () => {
     const response = await host.request({ path: '/', headers: { host: 'evil"><script>alert(1)</script>.example' } });
     expect(response.status).toBe(200);
     expectProtected(response);
-    expect(response.headers['cache-control']).toBe('no-cache');
+    expect(response.headers['cache-control']).toBe('private, no-cache');
     expect(response.body).not.toContain('<script>alert(1)</script>');
   });
 

@@ -1,5 +1,5 @@
 // The choice on the site's own server and across its subdomains, over HTTPS with real cross-site names: optedOut(req) on the site's Express server, the optout_state cookie on the wire and in the browser's store.
-import { SHOP_NAME, WWW_NAME, type ServerSideSite } from '../server-side-site.js';
+import { SHOP_NAME, SIBLING_NAME, WWW_NAME, type ServerSideSite } from '../server-side-site.js';
 import type { TestNamesProxy } from '../test-names-proxy.js';
 import type { EnginePage } from './driver.js';
 import { expect, test } from './fixtures.js';
@@ -59,10 +59,16 @@ test("the site's server stops its server-side tracking call after an opt-out in 
     expect(server.hits()).toEqual([`${WWW_NAME}/privacy`, `${WWW_NAME}/article`, `${WWW_NAME}/privacy`, `${WWW_NAME}/article`]);
     // On the wire: the Cookie header the site's server received carries the mirror as the client wrote it.
     expect(site.views.at(-1)?.cookie).toMatch(/(^|; )optout_state=0:choice:\d+(;|$)/);
-    // In the browser's store: Domain=gazette.test (auto: `test` is a public suffix, refused), Path=/, Secure, SameSite=Lax.
+    // In the browser's store: Domain=gazette.test (auto: `test` is a public suffix, refused), and a
+    // host-only copy no sibling subdomain can overwrite; Path=/, Secure, SameSite=Lax.
     const stored = (await page.cookies()).filter((cookie) => cookie.name === 'optout_state');
-    expect(stored.map(({ domain, path, secure, sameSite }) => ({ domain: domain.replace(/^\./, ''), path, secure, sameSite }))).toEqual([
+    expect(
+      stored
+        .map(({ domain, path, secure, sameSite }) => ({ domain: domain.replace(/^\./, ''), path, secure, sameSite }))
+        .sort((a, b) => a.domain.localeCompare(b.domain)),
+    ).toEqual([
       { domain: 'gazette.test', path: '/', secure: true, sameSite: 'Lax' },
+      { domain: WWW_NAME, path: '/', secure: true, sameSite: 'Lax' },
     ]);
   });
 });
@@ -97,5 +103,44 @@ test('with no cookie setting, another subdomain knows an opt-out on its next vie
     expect(server.views()).toEqual([`${SHOP_NAME}/article true`]);
     expect(server.hits()).toEqual([]);
     expect(site.views.at(-1)?.cookie).toMatch(/(^|; )optout_state=1:choice:\d+(;|$)/);
+  });
+});
+
+test("a sibling subdomain's forged opt-in cookie, and a duplicate host cookie sent first, leave an opt-out on www. standing", async ({
+  engine,
+}) => {
+  await withVisitor(engine.startSession({ proxy: proxy.url }), async (page) => {
+    await choose(page, seen.optOutButton, seen.optedOut, /^1:choice:\d+$/);
+    // blog.gazette.test is no allowed origin, yet its page can write a cookie for the whole site, confirmed "now".
+    await page.goto(`${site.origin(SIBLING_NAME)}/article`);
+    await page.evaluate(() => {
+      document.cookie = `optout_state=0:choice:${Math.floor(Date.now() / 1000)}; Domain=gazette.test; Path=/; Secure; SameSite=Lax`;
+    }, undefined);
+    const server = serverSide();
+    await page.goto(www('/article'));
+    // The site's server sees www.'s host-only opt-out beside the forged domain opt-in: opted out, no tracking call.
+    expect(site.views.at(-1)?.cookie).toMatch(/optout_state=0:choice:\d+/);
+    expect(server.views()).toEqual([`${WWW_NAME}/article true`]);
+    expect(server.hits()).toEqual([]);
+    // The client holds the opt-out (its mirror disagrees with itself, so it asks the frame, which still says opted out).
+    expect(await page.evaluate(() => (window as { cachedAtStart?: boolean }).cachedAtStart, undefined)).toBe(true);
+    expect(
+      await page.evaluate(() => (window as unknown as { optout: { whenKnown(): Promise<boolean> } }).optout.whenKnown(), undefined),
+    ).toBe(true);
+    await expect.poll(() => mirrorCookie(page)).toMatch(/^1:choice:\d+$/);
+
+    // A duplicate of the host's own cookie, optout=0 with a longer Path, is sent before its optout=1 (as a sibling of the host could write it).
+    await page.goto(www('/privacy'));
+    await page.evaluateInFrame(
+      frame,
+      () => {
+        document.cookie = 'optout=0; Domain=example.test; Path=/optout; Max-Age=600; SameSite=None; Secure; Partitioned';
+      },
+      undefined,
+    );
+    await page.reload();
+    await expectFrame(page, { status: seen.optedOut, buttons: [seen.optInButton] }, frame);
+    // Both copies are there, the forged one first.
+    expect(await page.evaluateInFrame(frame, () => document.cookie, undefined)).toMatch(/optout=0; (.*; )?optout=1/);
   });
 });

@@ -94,6 +94,15 @@ export function readCookieName(env: Env, variable: string): string {
   return raw;
 }
 
+/** `OPTOUT_BUILDER_SITES`: whether the builder's public page lists the `OPTOUT_CONFIG` site ids (`listed`) or shows only the one its URL names (`hidden`). */
+export type BuilderSites = 'listed' | 'hidden';
+
+export function readBuilderSites(env: Env, variable: string): BuilderSites {
+  const raw = given(env, variable) ?? 'listed';
+  if (raw !== 'listed' && raw !== 'hidden') throw new ConfigError(variable, `expected "listed" or "hidden", got ${JSON.stringify(raw)}`);
+  return raw;
+}
+
 export function readDefault(env: Env, variable: string): DefaultState {
   const raw = given(env, variable) ?? 'in';
   if (raw !== 'in' && raw !== 'out') throw new ConfigError(variable, `expected "in" or "out", got ${JSON.stringify(raw)}`);

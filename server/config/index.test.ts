@@ -12,6 +12,7 @@ describe('loadConfig', () => {
       cookieName: 'optout',
       defaultState: 'in',
       trustProxy: [],
+      builderSites: 'listed',
     });
   });
 
@@ -24,6 +25,7 @@ describe('loadConfig', () => {
       OPTOUT_COOKIE_NAME: 'my_optout',
       OPTOUT_DEFAULT: 'out',
       OPTOUT_TRUST_PROXY: 'loopback, 10.0.0.0/8,::1',
+      OPTOUT_BUILDER_SITES: 'hidden',
     });
     expect(config).toEqual({
       port: 4000,
@@ -33,6 +35,7 @@ describe('loadConfig', () => {
       cookieName: 'my_optout',
       defaultState: 'out',
       trustProxy: ['loopback', '10.0.0.0/8', '::1'],
+      builderSites: 'hidden',
     });
   });
 
@@ -50,6 +53,7 @@ describe('loadConfig', () => {
     ['OPTOUT_TRUST_PROXY', 'true'],
     ['OPTOUT_TRUST_PROXY', '10.0.0.0/33'],
     ['OPTOUT_TRUST_PROXY', 'loopback,proxy.example.org'],
+    ['OPTOUT_BUILDER_SITES', 'off'],
   ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
     let caught: unknown;
     try {

@@ -2,12 +2,14 @@
 import type { DefaultState } from '../../widget/shared/choice.js';
 import {
   ConfigError,
+  readBuilderSites,
   readCookieName,
   readDefault,
   readHost,
   readOrigins,
   readPort,
   readTrustProxy,
+  type BuilderSites,
   type ConfigProblem,
   type Env,
 } from './env.js';
@@ -35,6 +37,8 @@ export interface HostConfig {
   readonly tls?: TlsCredentials;
   /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
   readonly trustProxy: readonly string[];
+  /** Whether the builder lists every `OPTOUT_CONFIG` site id, or only the one its URL names (`OPTOUT_BUILDER_SITES`, listed). */
+  readonly builderSites: BuilderSites;
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
   readonly configFile?: ConfigFile;
 }
@@ -73,6 +77,7 @@ export function loadConfig(env: Env = process.env): HostConfig {
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
     tls: read(() => readTlsCredentials(env), undefined),
     trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
+    builderSites: read<BuilderSites>(() => readBuilderSites(env, 'OPTOUT_BUILDER_SITES'), 'listed'),
     configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
   const [first, ...more] = problems;

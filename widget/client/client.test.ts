@@ -105,8 +105,9 @@ describe('the cookie mirror options', () => {
     const { answer } = pageWorld();
     const withCookie = connectOptOut({ host: HOST });
     answer(true);
-    // (This stand-in document.cookie keeps the last line written, attributes and all.)
-    expect(document.cookie).toMatch(/^optout_state=1:choice:\d+; Domain=.*; SameSite=Lax; Secure$/);
+    // (This stand-in document.cookie keeps the last line written, attributes and all: after the
+    // domain cookie, the host-only copy.)
+    expect(document.cookie).toMatch(/^optout_state=1:choice:\d+; Path=\/; .*; SameSite=Lax; Secure$/);
     withCookie.destroy();
     const { answer: answerAgain } = pageWorld();
     const without = connectOptOut({ host: HOST, mirrorCookie: false });

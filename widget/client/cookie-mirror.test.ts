@@ -52,11 +52,12 @@ describe('the optout_state cookie', () => {
     const { stored, writes } = cookieJar(url);
     const mirror = openCookieMirror('auto');
     mirror.write(record(true, now()));
-    expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([domain]);
-    expect(writes.map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(tried);
-    // The domain found is kept: the next write goes straight there.
-    mirror.write(record(false, now()));
-    expect(writes).toHaveLength(tried.length + 1);
+    // Beside the domain cookie, a host-only copy that no sibling subdomain can overwrite.
+    expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([domain, undefined]);
+    expect(writes.map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual([...tried, undefined]);
+    // The domain found is kept: the next write goes straight there (and to the host-only copy).
+    mirror.write(record(false, now() + 1));
+    expect(writes).toHaveLength(tried.length + 3);
     expect(mirror.read()?.state.optedOut).toBe(false);
   });
 
@@ -67,10 +68,13 @@ describe('the optout_state cookie', () => {
     // Another page view within the same second: the same value is already visible.
     const mirror = openCookieMirror('auto');
     mirror.write(record(false, at));
-    expect(writes).toHaveLength(2);
+    expect(writes).toHaveLength(3);
     mirror.write(record(true, at));
-    expect(writes.slice(2).map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(['test', 'gazette.test']);
-    expect([...stored.values()].map((cookie) => [cookie.domain, cookie.value])).toEqual([['gazette.test', `1:choice:${at}`]]);
+    expect(writes.slice(3).map((line) => /Domain=([^;]+)/.exec(line)?.[1])).toEqual(['test', 'gazette.test', undefined]);
+    expect([...stored.values()].map((cookie) => [cookie.domain, cookie.value])).toEqual([
+      ['gazette.test', `1:choice:${at}`],
+      [undefined, `1:choice:${at}`],
+    ]);
   });
 
   it.each(['http://localhost:8080/', 'http://127.0.0.1:8080/', 'http://[::1]:8080/'])('%s takes a host-only cookie', (url) => {
@@ -86,7 +90,7 @@ describe('the optout_state cookie', () => {
     expect([...stored.values()].map((cookie) => cookie.domain)).toEqual([undefined]);
     const named = cookieJar('https://shop.gazette.test/');
     openCookieMirror('gazette.test').write(record(true, now()));
-    expect([...named.stored.values()].map((cookie) => cookie.domain)).toEqual(['gazette.test']);
+    expect([...named.stored.values()].map((cookie) => cookie.domain)).toEqual(['gazette.test', undefined]);
     const refused = cookieJar('https://shop.gazette.test/');
     openCookieMirror('other.test').write(record(true, now()));
     expect([...refused.stored.values()].map((cookie) => cookie.domain)).toEqual([undefined]);
@@ -95,19 +99,25 @@ describe('the optout_state cookie', () => {
   it('Path=/, SameSite=Lax, a 400-day Max-Age, and Secure on https only', () => {
     const secure = cookieJar('https://www.gazette.test/');
     openCookieMirror('auto').write(record(true, 1_767_225_600));
+    const attributes = 'Path=/; Max-Age=34560000; SameSite=Lax; Secure';
     expect([...secure.stored.values()]).toEqual([
-      { value: '1:choice:1767225600', domain: 'gazette.test', attributes: 'Path=/; Max-Age=34560000; SameSite=Lax; Secure' },
+      { value: '1:choice:1767225600', domain: 'gazette.test', attributes },
+      { value: '1:choice:1767225600', domain: undefined, attributes },
     ]);
     const plain = cookieJar('http://localhost/');
     openCookieMirror('auto').write(record(false));
     expect([...plain.stored.values()][0]?.attributes).toBe('Path=/; Max-Age=34560000; SameSite=Lax');
   });
 
-  it('reads the freshest of several cookies of the name, and survives a document.cookie that throws', () => {
+  it('reads several cookies of the name: the fresher of those that agree, an unconfirmed opt-out of those that do not; survives a document.cookie that throws', () => {
     vi.stubGlobal('document', {
-      cookie: `a=b; optout_state=${encodeMirror(record(true, 100))}; optout_state=${encodeMirror(record(false, 200))}; optout_state=junk`,
+      cookie: `a=b; optout_state=${encodeMirror(record(false, 100))}; optout_state=${encodeMirror(record(false, 200))}; optout_state=junk`,
     });
     expect(openCookieMirror('auto').read()).toEqual(record(false, 200));
+    vi.stubGlobal('document', {
+      cookie: `optout_state=${encodeMirror(record(true, 100))}; optout_state=${encodeMirror(record(false, 200))}`,
+    });
+    expect(openCookieMirror('auto').read()).toEqual({ state: { optedOut: true, reason: 'choice' } });
     vi.stubGlobal('document', {
       get cookie(): string {
         throw new DOMException('sandboxed', 'SecurityError');
@@ -127,7 +137,7 @@ describe('the optout_state cookie', () => {
   });
 });
 
-describe('the site mirror: localStorage and the cookie, the fresher wins', () => {
+describe('the site mirror: localStorage and the cookie, the fresher where they agree, the opt-out where they do not', () => {
   function site(local: MirrorRecord | undefined, cookie: MirrorRecord | undefined) {
     const items = new Map<string, string>(local ? [['k', encodeMirror(local)]] : []);
     vi.stubGlobal('localStorage', {
@@ -138,11 +148,13 @@ describe('the site mirror: localStorage and the cookie, the fresher wins', () =>
     return items;
   }
 
-  it("another subdomain's newer opt-out wins over this one's fresh opt-in, and the other way round", () => {
+  it("another subdomain's newer opt-out wins over this one's opt-in; a newer opt-in (or a sibling's forged one) only leaves this one's opt-out unconfirmed, so a frame is asked", () => {
     const t = now();
     site(record(false, t - 60), record(true, t - 10));
     expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(true, t - 10));
     site(record(true, t - 60), record(false, t - 10));
+    expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual({ state: { optedOut: true, reason: 'choice' } });
+    site(record(false, t - 60), record(false, t - 10));
     expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(false, t - 10));
   });
 
@@ -150,7 +162,7 @@ describe('the site mirror: localStorage and the cookie, the fresher wins', () =>
     const t = now();
     site(record(false, t), record(true, t));
     expect(openSiteMirror('k', openCookieMirror('auto')).read()?.state.optedOut).toBe(true);
-    site(record(false, t - 5), record(true, t + 3600));
+    site(record(false, t - 5), record(false, t + 3600));
     expect(openSiteMirror('k', openCookieMirror('auto')).read()).toEqual(record(false, t - 5));
     site(record(false, t - 5), record(true, t));
     expect(openSiteMirror('k', undefined).read()).toEqual(record(false, t - 5));
@@ -161,6 +173,6 @@ describe('the site mirror: localStorage and the cookie, the fresher wins', () =>
     const { stored } = cookieJar('https://www.gazette.test/');
     openSiteMirror('k', openCookieMirror('auto')).write(record(true, 42));
     expect(items.get('k')).toBe('1:choice:42');
-    expect([...stored.values()].map((cookie) => cookie.value)).toEqual(['1:choice:42']);
+    expect([...stored.values()].map((cookie) => cookie.value)).toEqual(['1:choice:42', '1:choice:42']);
   });
 });

@@ -1,5 +1,5 @@
 // The mirror's cookie copy (`optout_state`) on the site: every subdomain reads it synchronously, and the site's own server receives it.
-import { cookieValues, fresher, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
+import { cookieValues, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
 import { encodeMirror } from './client-mirror.js';
 
 /** `auto` (the widest domain the browser accepts), `none` (this host only), or a domain such as `example.org`. */
@@ -9,7 +9,7 @@ export type CookieDomain = string;
 const MAX_AGE = 400 * 24 * 3600;
 
 export interface CookieMirror {
-  /** The freshest `optout_state` this page sees (a host-only and a domain cookie may both be there). */
+  /** The `optout_state` this page sees, its copies merged (`mergeMirrors`: a host-only and a domain cookie may both be there). */
   read(): MirrorRecord | undefined;
   write(record: MirrorRecord): void;
 }
@@ -35,7 +35,7 @@ export function openCookieMirror(domain: CookieDomain): CookieMirror {
   return {
     read() {
       try {
-        return seen().map(parseMirror).reduce(fresher, undefined);
+        return seen().map(parseMirror).reduce(mergeMirrors, undefined);
       } catch {
         return undefined;
       }
@@ -49,8 +49,12 @@ export function openCookieMirror(domain: CookieDomain): CookieMirror {
         if (seen().includes(value)) return;
         for (const candidate of (domains ??= domainsToTry(location.hostname, domain))) {
           document.cookie = `${MIRROR_COOKIE}=${value}${candidate ? `; Domain=${candidate}` : ''}${attributes}`;
-          // Stored: later writes on this page go straight there.
-          if (seen().includes(value)) return void (domains = [candidate]);
+          if (!seen().includes(value)) continue;
+          // Stored: later writes on this page go straight there. Beside a domain cookie, a host-only
+          // copy that no sibling subdomain can overwrite, so a forged domain opt-in meets this
+          // host's opt-out (and the opt-out wins, here and in optedOut() on the site's server).
+          if (candidate) document.cookie = `${MIRROR_COOKIE}=${value}${attributes}`;
+          return void (domains = [candidate]);
         }
       } catch {
         // See above.

@@ -1,5 +1,5 @@
-// The site's mirror of the state: the localStorage record and the `optout_state` cookie, the fresher of the two answering.
-import { fresher, type MirrorRecord } from '../shared/mirror-cookie.js';
+// The site's mirror of the state: the localStorage record and the `optout_state` cookie, the opt-out winning where they disagree.
+import { mergeMirrors, type MirrorRecord } from '../shared/mirror-cookie.js';
 import { readMirror, writeMirror } from './client-mirror.js';
 import type { CookieMirror } from './cookie-mirror.js';
 
@@ -7,8 +7,9 @@ export interface SiteMirror {
   /** The localStorage key (other tabs' writes to it are heard as `storage` events). */
   readonly key: string;
   /**
-   * The fresher record: the cookie is shared by every subdomain, so an opt-out confirmed on
-   * www. is newer than shop.'s own localStorage record and wins there on the next view.
+   * The two copies merged (`mergeMirrors`): the cookie is shared by every subdomain, so an opt-out
+   * confirmed on www. wins over shop.'s own localStorage record on the next view; an opt-in
+   * there over shop.'s opt-out only has the frame asked, as a sibling's forged cookie would.
    */
   read(): MirrorRecord | undefined;
   write(record: MirrorRecord): void;
@@ -18,7 +19,7 @@ export interface SiteMirror {
 export function openSiteMirror(key: string, cookie: CookieMirror | undefined): SiteMirror {
   return {
     key,
-    read: () => fresher(readMirror(key), cookie?.read()),
+    read: () => mergeMirrors(readMirror(key), cookie?.read()),
     write(record) {
       writeMirror(key, record);
       cookie?.write(record);

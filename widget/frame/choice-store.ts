@@ -1,5 +1,5 @@
 // Reads and writes the visitor's choice from inside the frame: the host's partitioned cookie and the frame's own storage.
-import { choiceCookie, encodeChoice, parseChoice, readCookie, storageKey } from '../shared/choice.js';
+import { choiceCookie, cookieChoice, encodeChoice, parseChoice, readCookie, storageKey } from '../shared/choice.js';
 
 export interface ChoiceStore {
   /** The stored choice, or `undefined` when there is none (or storage is unreadable). */
@@ -14,7 +14,7 @@ export interface ChoiceStore {
 export function cookieChoiceStore(doc: Document, name: string): ChoiceStore {
   const read = (): boolean | undefined => {
     try {
-      return parseChoice(readCookie(doc.cookie, name));
+      return cookieChoice(doc.cookie, name);
     } catch {
       return undefined;
     }

@@ -1,6 +1,6 @@
 // The state rules and the cookie format shared by host and frame.
 import { describe, expect, it } from 'vitest';
-import { choiceCookie, parseChoice, readCookie, resolveState } from './choice.js';
+import { choiceCookie, cookieChoice, parseChoice, readCookie, resolveState } from './choice.js';
 
 describe('resolveState', () => {
   it.each([
@@ -46,5 +46,14 @@ describe('cookie', () => {
     expect(parseChoice('0')).toBe(false);
     expect(parseChoice('true')).toBeUndefined();
     expect(parseChoice(undefined)).toBeUndefined();
+  });
+
+  it('of several copies of the cookie (a sibling subdomain can add one, sent first), an opt-out wins', () => {
+    expect(cookieChoice('optout=0; optout=1', 'optout')).toBe(true);
+    expect(cookieChoice('optout=1; a=b; optout=0', 'optout')).toBe(true);
+    expect(cookieChoice('optout=junk; optout=0', 'optout')).toBe(false);
+    expect(cookieChoice('optout=0; optout=0', 'optout')).toBe(false);
+    expect(cookieChoice('xoptout=1; optout=', 'optout')).toBeUndefined();
+    expect(cookieChoice(undefined, 'optout')).toBeUndefined();
   });
 });

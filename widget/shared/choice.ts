@@ -1,4 +1,5 @@
 // The visitor's opt-out state and how it is derived and stored in a cookie; shared by host and frame.
+import { cookieValues } from './mirror-cookie.js';
 
 /** Why the visitor is in the state they are in. */
 export type Reason = 'choice' | 'default' | 'gpc';
@@ -65,4 +66,14 @@ export function readCookie(cookieHeader: string | undefined, name: string): stri
     if (part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
   }
   return undefined;
+}
+
+/**
+ * The choice the cookie `name` holds in a `Cookie` header or `document.cookie`. A sibling subdomain
+ * can add a copy of the host's cookie (a `Domain` cookie with a longer `Path` is even sent first),
+ * so of copies that disagree the opt-out wins: no copy opts a visitor in over another's opt-out.
+ */
+export function cookieChoice(cookieHeader: string | undefined, name: string): boolean | undefined {
+  const choices = cookieValues(cookieHeader ?? '', name).map(parseChoice);
+  return choices.includes(true) ? true : choices.includes(false) ? false : undefined;
 }

@@ -15,7 +15,7 @@ export function minifyCss(css: string): string {
         : part
             .replace(/\/\*[\s\S]*?\*\//g, '')
             .replace(/\s+/g, ' ')
-            .replace(/\s*([{};,>])\s*/g, '$1')
+            .replace(/ ?([{};,>]) ?/g, '$1')
             .replace(/:\s+/g, ':')
             .replace(/;}/g, '}')
             .replace(/(^|[^\w.-])0\.(\d)/g, '$1.$2'),

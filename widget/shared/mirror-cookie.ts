@@ -1,4 +1,4 @@
-// The mirror's cookie (`optout_state`): its name, its value's form, which of several is fresher, and how a `Cookie` header or `document.cookie` is read — one rule for the client and the site's server.
+// The mirror's cookie (`optout_state`): its name, its value's form, which of several copies answers, and how a `Cookie` header or `document.cookie` is read — one rule for the client and the site's server.
 import type { OptOutState } from './choice.js';
 
 /** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/cookie-mirror.ts). */
@@ -55,8 +55,21 @@ export function parseMirror(value: string | null | undefined): MirrorRecord | un
   return match[3] === undefined ? { state } : { state, confirmedAt: Number(match[3]) };
 }
 
+/**
+ * Of two copies of the mirror (the localStorage record and the cookie, or two cookies: a host-only
+ * and a domain one), the one that answers. Any page of the site and any sibling subdomain can write
+ * a copy, and none may opt a visitor in, so copies that disagree give the opt-out: as it is when
+ * it is the fresher, else unconfirmed, so that a frame is asked (the visitor may have opted back
+ * in on another subdomain) while the opt-out holds. Copies that agree give the fresher.
+ */
+export function mergeMirrors(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
+  if (!a || !b || a.state.optedOut === b.state.optedOut) return fresher(a, b);
+  const optOut = a.state.optedOut ? a : b;
+  return fresher(a, b) === optOut ? optOut : { state: optOut.state };
+}
+
 /** Of two records, the fresher: the later confirmation; on a tie, or with neither confirmed, the opt-out. */
-export function fresher(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
+function fresher(a: MirrorRecord | undefined, b: MirrorRecord | undefined): MirrorRecord | undefined {
   if (!a || !b) return a ?? b;
   const [at, bt] = [confirmedWhen(a), confirmedWhen(b)];
   if (at !== bt) return at > bt ? a : b;
