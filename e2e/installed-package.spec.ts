@@ -7,6 +7,7 @@ import type { TestCertificates } from '../server/testing/tls-certificates.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
 import {
+  HOST_COMMANDS,
   checkTarball,
   installTarball,
   npxOptoutFrame,
@@ -186,3 +187,23 @@ test('npx optout-frame from the installed tarball, with TLS files: the frame tog
     certs.remove();
   }
 });
+
+// npm exec runs the command through `sh -c`; where sh is dash, it passes no signal on (server/parent-exit.ts).
+for (const [command, signal] of [
+  ['npx', 'SIGTERM'],
+  ['direct', 'SIGTERM'],
+  ['direct', 'SIGINT'],
+] as const) {
+  test(`${HOST_COMMANDS[command].join(' ')} stopped by ${signal} to its process id, as a supervisor stops it: the port is free and no process is left`, async () => {
+    const host = await startNpxOptoutFrame(app, { PORT: '0' }, HOST_COMMANDS[command]);
+    try {
+      const port = Number(new URL(host.printedOrigin).port);
+      expect(await portAnswers(port)).toBe(true);
+      await host.signal(signal);
+      await expect.poll(() => portAnswers(port), { timeout: 5_000 }).toBe(false);
+      await expect.poll(() => host.anyLeft(), { timeout: 5_000 }).toBe(false);
+    } finally {
+      host.killAll();
+    }
+  });
+}
