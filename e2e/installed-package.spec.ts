@@ -142,6 +142,11 @@ test('under node16 too, and Node imports every export with exactly the values it
   }
 });
 
+test('a strict project with "types": [] (Node types installed, none global) type-checks every export, under bundler and node16', () => {
+  for (const resolution of ['bundler', 'node16'] as const)
+    expect(Object.keys(typeCheckConsumer(app, publicEntries(), resolution, 'dom-no-types')), resolution).toEqual(publicEntries());
+});
+
 test('optout-frame/request type-checks with neither DOM nor Node types, as in an edge function', () => {
   const entry = 'optout-frame/request';
   expect(publicEntries()).toContain(entry);

@@ -61,6 +61,11 @@ export interface ListenOptions extends Partial<ListenTimeouts> {
   readonly portVariable?: string;
 }
 
+/** The same bytes as a Buffer, not copied (the credentials are declared as `Uint8Array`, which Node's types do not take). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
 /** Starts an HTTP server, or HTTPS with `options.tls`; rejects with a one-line `ListenError` (e.g. port already in use). */
 export function listen(handler: RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
   const { tls, portVariable, ...timeouts } = options;
@@ -82,7 +87,10 @@ export function listen(handler: RequestListener, port: number, host: string, opt
   // An https.Server is an http.Server over TLS: the same timeouts, events and close(). A client
   // that never completes the handshake gets no longer than one that never sends its headers.
   const server: Server = tls
-    ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: limits.headersTimeoutMs }, listener)
+    ? createHttpsServer(
+        { ...serverOptions, cert: asBuffer(tls.cert), key: asBuffer(tls.key), handshakeTimeout: limits.headersTimeoutMs },
+        listener,
+      )
     : createServer(serverOptions, listener);
   // Over TLS a request's socket is the TLS socket, which 'secureConnection' hands out ('connection' is the raw one).
   server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
