@@ -26,6 +26,12 @@ describe.skipIf(!proxiesInstalled(hasNginx ? [] : ['nginx']))('deploy/nginx.conf
     expect(status).toBe(0);
   });
 
+  it('listens on IPv6 only once uncommented: where IPv6 is off, an active `listen [::]` stops nginx', () => {
+    const active = shipped.split('\n').filter((line) => /^\s*listen\s+\[/.test(line));
+    expect(active).toEqual([]);
+    expect(shipped).toContain('#listen [::]:443 ssl http2;');
+  });
+
   it('fails on a broken copy (so the check above can fail)', () => {
     const { status, output } = testNginxConfig(shipped.replace('proxy_pass', 'proxy_pas'));
     expect(status).not.toBe(0);

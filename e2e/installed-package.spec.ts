@@ -1,12 +1,14 @@
 // The package as its users meet it, packed once: publint, attw, a strict TypeScript project importing every export, Node importing them, and `npx optout-frame` with TLS files (README, step 1; docs/deploying.md) on *.test names.
 import { expect, test } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
 import { connect } from 'node:net';
 import type { TestCertificates } from '../server/testing/tls-certificates.js';
+import { parseMarkdown, relativeLinks } from '../docs/markdown.js';
 import { texts } from './frame.js';
 import { CROSS_SITE_NAME, exampleCertificates, HOST_NAME, launchChromiumForTestNames, startHttpsDemo } from './https-origins.js';
 import {
+  HOST_COMMANDS,
   checkTarball,
   installTarball,
   npxOptoutFrame,
@@ -37,8 +39,16 @@ const NEEDED = [
   'dist/static-assets/client.js',
 ];
 
-/** What the tarball may hold: the package's manifest, README, LICENSE and CHANGELOG, and the built host, library, assets and the static export's assets. */
-const SHIPPED = /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|dist\/(lib|public|static-assets)\/.+)$/;
+/**
+ * What the tarball may hold: the package's manifest, README, LICENSE, CHANGELOG, CONTRIBUTING and
+ * SECURITY, the users' docs (README links them) and the proxy and systemd configs they tell you
+ * to copy, and the built host, library, assets and the static export's assets.
+ */
+const SHIPPED =
+  /^(package\.json|README\.md|LICENSE|CHANGELOG\.md|CONTRIBUTING\.md|SECURITY\.md|deploy\/(Caddyfile|nginx\.conf|optout-frame\.service)|docs\/[a-z-]+\.md|docs\/screenshot\.png|docs\/examples\/[a-z-]+\.json|dist\/(lib|public|static-assets)\/.+)$/;
+
+/** Linked from docs/embedding.md but left in the repository: a 247 kB picture would more than double the tarball. */
+const NOT_SHIPPED_PICTURES = ['docs/builder.png'];
 
 /** A `sideEffects` glob as bundlers read it: `**` any path, `*` any name within one folder. */
 function globPattern(glob: string): RegExp {
@@ -99,11 +109,12 @@ test.beforeAll(async () => {
 
 test.afterAll(() => scratch?.remove());
 
-test('npm pack from a clean copy builds first; the tarball holds LICENSE, README, CHANGELOG and the build, no tests or sources', () => {
+test('npm pack from a clean copy builds first; the tarball holds LICENSE, README, CHANGELOG, the docs, the deploy configs and the build, no tests or sources', () => {
   expect(packed.hadDist).toBe(false);
   expect(packed.files.filter((path) => !SHIPPED.test(path))).toEqual([]);
   expect(packed.files.filter((path) => /\.test\.|\/testing\/|\.ts$/.test(path) && !path.endsWith('.d.ts'))).toEqual([]);
-  for (const needed of [...NEEDED, 'LICENSE', 'README.md', 'CHANGELOG.md']) expect(packed.files).toContain(needed);
+  for (const needed of [...NEEDED, 'LICENSE', 'README.md', 'CHANGELOG.md', 'SECURITY.md', 'docs/deploying.md'])
+    expect(packed.files).toContain(needed);
   // A pattern that matches nothing (a file moved or renamed) would let bundlers drop a script that registers something.
   // (`./widget/**` is for this project's own Vite builds, which read the field too: the sources are not shipped.)
   const shippedGlobs = manifest.sideEffects.filter((glob) => glob.startsWith('./dist/'));
@@ -113,6 +124,19 @@ test('npm pack from a clean copy builds first; the tarball holds LICENSE, README
       packed.files.some((path) => globPattern(glob).test(path)),
       glob,
     ).toBe(true);
+});
+
+test("README's links, and the shipped docs' links, work from the installed package: deploy/, docs/, the policies", () => {
+  const installed = join(app, 'node_modules/optout-frame');
+  const pages = ['README.md', ...packed.files.filter((path) => /^docs\/[a-z-]+\.md$/.test(path))];
+  const broken = pages.flatMap((page) =>
+    relativeLinks(parseMarkdown(readFileSync(join(installed, page), 'utf8')))
+      .map((link) => normalize(join(dirname(page), link.replace(/#.*$/, ''))))
+      .filter((target) => !existsSync(join(installed, target)) && !NOT_SHIPPED_PICTURES.includes(target))
+      .map((target) => `${page} → ${target}`),
+  );
+  expect(broken).toEqual([]);
+  for (const copied of ['deploy/Caddyfile', 'deploy/nginx.conf', 'deploy/optout-frame.service']) expect(packed.files).toContain(copied);
 });
 
 test('publint --strict finds nothing in the tarball', async () => {
@@ -139,6 +163,11 @@ test('under node16 too, and Node imports every export with exactly the values it
     expect(imported[entry], entry).not.toEqual([]);
     expect(imported[entry], entry).toEqual(declared[entry]);
   }
+});
+
+test('a strict project with "types": [] (Node types installed, none global) type-checks every export, under bundler and node16', () => {
+  for (const resolution of ['bundler', 'node16'] as const)
+    expect(Object.keys(typeCheckConsumer(app, publicEntries(), resolution, 'dom-no-types')), resolution).toEqual(publicEntries());
 });
 
 test('optout-frame/request type-checks with neither DOM nor Node types, as in an edge function', () => {
@@ -186,3 +215,23 @@ test('npx optout-frame from the installed tarball, with TLS files: the frame tog
     certs.remove();
   }
 });
+
+// npm exec runs the command through `sh -c`; where sh is dash, it passes no signal on (server/parent-exit.ts).
+for (const [command, signal] of [
+  ['npx', 'SIGTERM'],
+  ['direct', 'SIGTERM'],
+  ['direct', 'SIGINT'],
+] as const) {
+  test(`${HOST_COMMANDS[command].join(' ')} stopped by ${signal} to its process id, as a supervisor stops it: the port is free and no process is left`, async () => {
+    const host = await startNpxOptoutFrame(app, { PORT: '0' }, HOST_COMMANDS[command]);
+    try {
+      const port = Number(new URL(host.printedOrigin).port);
+      expect(await portAnswers(port)).toBe(true);
+      await host.signal(signal);
+      await expect.poll(() => portAnswers(port), { timeout: 5_000 }).toBe(false);
+      await expect.poll(() => host.anyLeft(), { timeout: 5_000 }).toBe(false);
+    } finally {
+      host.killAll();
+    }
+  });
+}

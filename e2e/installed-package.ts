@@ -1,6 +1,6 @@
 // e2e fixture: the package as a user gets it — `npm pack` from a clean copy of the project, `npm install <tgz>` into an empty folder, `npx optout-frame` there.
 import { execFile, spawn, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -92,12 +92,48 @@ export interface RunningCommand {
   output(): string;
   /** Ctrl-C: SIGINT to npx and the host under it, as a terminal sends it to the foreground process group. */
   stop(): Promise<void>;
+  /** `kill -<signal> <pid>`: to the started process alone, as a supervisor sends it; resolves when that process exited. */
+  signal(signal: 'SIGINT' | 'SIGTERM'): Promise<void>;
+  /** Whether any process it started (its process group: npm, sh, node) is still running. */
+  anyLeft(): boolean;
+  /** SIGKILL to every process it started: after a failed test, so nothing outlives it. */
+  killAll(): void;
 }
 
-/** Starts `npx optout-frame` in `dir` with `env`; resolves once it printed where it listens. */
-export function startNpxOptoutFrame(dir: string, env: Readonly<Record<string, string>>): Promise<RunningCommand> {
+/**
+ * The live processes of process group `group` (Linux's /proc; zombies, dead but not yet reaped by
+ * an init that may never reap them, do not count).
+ */
+function groupMembers(group: number): string[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .flatMap((pid) => {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      } catch {
+        return [];
+      }
+      // After the command name in parentheses: state, parent, process group.
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(pgrp) === group && state !== 'Z' ? [pid] : [];
+    });
+}
+
+/** The commands a user starts the host with from the installed package: through npx, or the command itself, as a supervisor should. */
+export const HOST_COMMANDS = {
+  npx: ['npx', 'optout-frame'],
+  direct: ['node_modules/.bin/optout-frame'],
+} as const;
+
+/** Starts `npx optout-frame` (or another of `HOST_COMMANDS`) in `dir` with `env`; resolves once it printed where it listens. */
+export function startNpxOptoutFrame(
+  dir: string,
+  env: Readonly<Record<string, string>>,
+  [command, ...args]: readonly string[] = HOST_COMMANDS.npx,
+): Promise<RunningCommand> {
   // Its own process group, so a stop reaches the host whatever npx runs it through.
-  const child: ChildProcess = spawn('npx', ['optout-frame'], {
+  const child: ChildProcess = spawn(command!, args, {
     cwd: dir,
     env: commandEnv(env),
     detached: true,
@@ -105,21 +141,30 @@ export function startNpxOptoutFrame(dir: string, env: Readonly<Record<string, st
   });
   let output = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const running = () => child.exitCode === null && child.signalCode === null && child.pid !== undefined;
   const stop = async () => {
     // npx itself dies of the signal without waiting for the command it ran (its code says nothing).
-    if (child.exitCode === null && child.signalCode === null && child.pid !== undefined) process.kill(-child.pid, 'SIGINT');
+    if (running()) process.kill(-child.pid!, 'SIGINT');
     await exited;
+  };
+  const signal = async (name: 'SIGINT' | 'SIGTERM') => {
+    if (running()) process.kill(child.pid!, name);
+    await exited;
+  };
+  const anyLeft = () => groupMembers(child.pid!).length > 0;
+  const killAll = () => {
+    if (anyLeft()) process.kill(-child.pid!, 'SIGKILL');
   };
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const printed = /^optout-frame host: (\S+)$/m.exec(output);
-      if (printed) resolve({ printedOrigin: printed[1]!, output: () => output, stop });
+      if (printed) resolve({ printedOrigin: printed[1]!, output: () => output, stop, signal, anyLeft, killAll });
     };
     child.stdout?.on('data', onData);
     child.stderr?.on('data', onData);
     child.on('error', reject);
-    void exited.then((code) => reject(new Error(`npx optout-frame exited (${code}) before listening: ${output}`)));
+    void exited.then((code) => reject(new Error(`${command} exited (${code}) before listening: ${output}`)));
   });
 }
 

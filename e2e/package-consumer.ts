@@ -22,8 +22,12 @@ export function publicEntries(): string[] {
 
 export type ModuleResolution = 'bundler' | 'node16';
 
-/** The globals a project has: a web app with a Node server (DOM and `@types/node`), or an edge function's bare ES2022. */
-export type Globals = 'dom-and-node' | 'bare';
+/**
+ * The globals a project has: a web app with a Node server (DOM and `@types/node`), the same
+ * strict project that lists no type packages (`"types": []`, so `@types/node` is installed but
+ * not global: a declaration that leans on `Buffer` or `node:http` fails), or an edge function's bare ES2022.
+ */
+export type Globals = 'dom-and-node' | 'dom-no-types' | 'bare';
 
 /** A strict project as users write them, declaration files checked too (`skipLibCheck: false`). */
 function tsconfig(resolution: ModuleResolution, globals: Globals): object {
@@ -33,7 +37,7 @@ function tsconfig(resolution: ModuleResolution, globals: Globals): object {
       module: resolution === 'bundler' ? 'ESNext' : 'Node16',
       moduleResolution: resolution === 'bundler' ? 'Bundler' : 'Node16',
       lib: globals === 'bare' ? ['ES2022'] : ['ES2022', 'DOM', 'DOM.Iterable'],
-      types: globals === 'bare' ? [] : ['node'],
+      types: globals === 'dom-and-node' ? ['node'] : [],
       strict: true,
       // Every declaration file is checked, the package's and its dependencies'; only TypeScript's own lib files are not.
       skipLibCheck: false,

@@ -48,8 +48,8 @@ function headersFor(rules: readonly HeaderRule[], path: string): Record<string, 
 
 /**
  * Serves `pages` (path → HTML) first, then files from `dir`. Like a CDN configured for the
- * static export, a path without an extension is answered from its `index.html`
- * (`/optout` → `/optout/index.html`), with the headers of the folder's `_headers` file as such
+ * static export, a path without an extension is answered from the file of that name, else from its
+ * `index.html` (`/optout` → `/optout/index.html`), with the headers of the folder's `_headers` file as such
  * a CDN would send them (otherwise only the content type and caching).
  */
 export async function startPageServer({
@@ -74,13 +74,16 @@ export async function startPageServer({
         res.writeHead(404).end();
         return;
       }
-      const relative = normalize(extname(path) ? path : join(path, 'index.html'));
-      if (relative.includes('..')) {
+      if (normalize(path).includes('..')) {
         res.writeHead(404).end();
         return;
       }
-      readFile(join(dir, relative)).then(
-        (body) => {
+      // The file at the exact path first (the export's healthz), then a folder's index.html.
+      const candidates = extname(path) ? [path] : [path, join(path, 'index.html')].map((candidate) => normalize(candidate));
+      const serve = async (): Promise<void> => {
+        for (const relative of candidates) {
+          const body = await readFile(join(dir, relative)).catch(() => undefined);
+          if (body === undefined) continue;
           const immutable = relative.startsWith('/assets/');
           res
             .writeHead(200, {
@@ -89,9 +92,11 @@ export async function startPageServer({
               ...headersFor(rules, path),
             })
             .end(body);
-        },
-        () => res.writeHead(404).end(),
-      );
+          return;
+        }
+        res.writeHead(404).end();
+      };
+      void serve();
     },
     0,
     hostname,

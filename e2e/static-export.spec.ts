@@ -73,6 +73,14 @@ test('the export holds the frame, the bridge, client.js and hashed assets', asyn
   expect(html).not.toContain(byTag('de').texts.optedIn);
 });
 
+test("served with its _headers, /healthz answers ok as text, never cached, as the host's does", async ({ request }) => {
+  const answer = await request.get(`${cdn.origin}/healthz`);
+  expect(answer.status()).toBe(200);
+  expect(await answer.text()).toBe('ok');
+  expect(answer.headers()['content-type']).toBe('text/plain; charset=utf-8');
+  expect(answer.headers()['cache-control']).toBe('no-store');
+});
+
 test('the static frame toggles and the choice persists across reloads and pages', async ({ page, context }) => {
   await page.goto(`${site.origin}/privacy`);
   const frame = page.frameLocator(`iframe[src^="${cdn.origin}/optout"]`);

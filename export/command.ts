@@ -8,6 +8,7 @@ import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { startupWarnings } from '../server/startup-warnings.js';
 import { UsageError } from '../server/usage-error.js';
+import { checkQuotable, nginxReadWarning } from './folder-checks.js';
 import { EXPORT_ENTRIES, MANIFEST_NAME, writeStaticExport } from './write-export.js';
 
 /** The variables the export reads; the host's others (ports, TLS) mean nothing to a folder of files. */
@@ -64,8 +65,11 @@ export function runExport(
   if (!existsSync(join(assetsDir, MANIFEST_NAME)))
     throw new UsageError(`export: ${assetsDir} is missing; in a clone, run "npm run build" first`);
   checkFolder(dir);
+  checkQuotable(dir);
   writeStaticExport(dir, assetsDir, config.cookieName, profile);
   const warnings = startupWarnings(profile.config);
+  const unreadable = nginxReadWarning(dir);
+  if (unreadable) warnings.push(unreadable);
   if (site === undefined && profiles.sites.size > 0) {
     warnings.push(
       `OPTOUT_CONFIG has sites (${[...profiles.sites.keys()].join(', ')}): export each into a folder of its own with --site ID`,

@@ -56,6 +56,13 @@ describe("the export's header files", () => {
     expect(caddyfile).toContain(`\theader ${strictTransportSecurity[0]} "${strictTransportSecurity[1]}"\n`);
   });
 
+  it("a Content-Type is nginx's default_type (an add_header would send a second one), a header elsewhere", () => {
+    const typed = [{ path: '/healthz', headers: [['Content-Type', 'text/plain'] as const] }];
+    expect(renderNginxConfig(typed, '/srv')).toMatch(/location = \/healthz \{[^}]*default_type "text\/plain";/);
+    expect(renderNginxConfig(typed, '/srv')).not.toContain('add_header Content-Type');
+    expect(renderCaddyfile(typed, '/srv')).toContain('\t\tContent-Type "text/plain"');
+  });
+
   it('refuses a header value the config files cannot quote', () => {
     expect(() => renderNginxConfig([{ path: '/x', headers: [['X-Test', 'a"b']] }], '/srv')).toThrow(/cannot quote/);
   });

@@ -11,16 +11,34 @@ export function renderHeadersFile(rules: readonly PathRule[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** A header value in double quotes (CSP sources carry single quotes); nginx and Caddy read it the same. */
-function quoted(value: string): string {
-  // Never in a header rule (origins are parsed, sources fixed): refuse rather than escape differently per server.
-  if (/["$\\{}]/.test(value)) throw new Error(`header value ${value} has a character the config files cannot quote`);
+/**
+ * What neither nginx nor Caddy reads literally inside double quotes: the quote and the backslash,
+ * `$` (an nginx variable), `{` and `}` (a Caddy placeholder), and control characters (a line break).
+ */
+const UNQUOTABLE = /["$\\{}\p{Cc}]/u;
+
+/** The first character of `value` the config files cannot quote, if any: the export refuses such a folder. */
+export function unquotableCharacter(value: string): string | undefined {
+  return UNQUOTABLE.exec(value)?.[0];
+}
+
+/** A value (a header's, the folder's path) in double quotes (CSP sources carry single quotes); nginx and Caddy read it the same. */
+function quoted(value: string, what = 'header value'): string {
+  // Never in a header rule (origins are parsed, sources fixed), and the export checks its folder
+  // first: refuse rather than escape differently per server.
+  if (unquotableCharacter(value) !== undefined) throw new Error(`${what} ${value} has a character the config files cannot quote`);
   return `"${value}"`;
 }
 
-/** One path rule as nginx `location`s: `/x/*` is a prefix, anything else an exact match. */
+/**
+ * One path rule as nginx `location`s: `/x/*` is a prefix, anything else an exact match. A
+ * `Content-Type` (the health check's, a file without an extension) is nginx's `default_type`:
+ * an `add_header` would send a second one.
+ */
 function nginxLocations(rule: PathRule): string {
-  const headers = [...rule.headers, strictTransportSecurity].map(([name, value]) => `        add_header ${name} ${quoted(value)} always;`);
+  const headers = [...rule.headers, strictTransportSecurity].map(([name, value]) =>
+    name === 'Content-Type' ? `        default_type ${quoted(value)};` : `        add_header ${name} ${quoted(value)} always;`,
+  );
   const location = rule.path.endsWith('/*') ? `^~ ${rule.path.slice(0, -1)}` : `= ${rule.path}`;
   // A folder's index.html without nginx's 301 to the folder's name with a slash (/optout, /optout/bridge).
   return [`    location ${location} {`, '        try_files $uri $uri/index.html =404;', ...headers, '    }'].join('\n');
@@ -37,14 +55,16 @@ export function renderNginxConfig(rules: readonly PathRule[], root: string): str
 # HSTS: delete its add_header lines to turn it off (send "max-age=0" for a while first to undo it for past visitors).
 server {
     listen 443 ssl http2;
-    listen [::]:443 ssl http2;
+    # IPv6 too: uncomment where the machine has it (where IPv6 is off, nginx would not start: "Address family not supported").
+    #listen [::]:443 ssl http2;
     server_name optout.example.org;
 
     ssl_certificate     /etc/letsencrypt/live/optout.example.org/fullchain.pem;
     ssl_certificate_key /etc/letsencrypt/live/optout.example.org/privkey.pem;
 
-    # The export's folder (moved it? change this).
-    root ${root};
+    # The export's folder (moved it? change this). nginx's workers (www-data, nobody) must be able to read
+    # it and enter every folder above it: under /srv or /var/www, not a home folder (a 404, said only in the error log).
+    root ${quoted(root, 'folder')};
     # Here for the answers outside the locations below; each location repeats it (nginx drops inherited add_headers there).
     add_header ${strictTransportSecurity[0]} ${quoted(strictTransportSecurity[1])} always;
     # Not served: the header files beside the export.
@@ -56,7 +76,8 @@ ${rules.map(nginxLocations).join('\n')}
 # Plain HTTP only redirects to HTTPS (with HTTPS on another port, write it: https://$host:8443$request_uri).
 server {
     listen 80;
-    listen [::]:80;
+    # IPv6 too: uncomment where the machine has it.
+    #listen [::]:80;
     server_name optout.example.org;
     return 301 https://$host$request_uri;
 }
@@ -72,7 +93,7 @@ export function renderCaddyfile(rules: readonly PathRule[], root: string): strin
   return `# The optout-frame static export, served by Caddy. ${GENERATED}
 # On a port other than 443, write it in the address: optout.example.org:8443
 optout.example.org {
-\troot * ${root}
+\troot * ${quoted(root, 'folder')}
 \t# HSTS: delete this line to turn it off (send "max-age=0" for a while first to undo it for past visitors).
 \theader ${strictTransportSecurity[0]} ${quoted(strictTransportSecurity[1])}
 ${blocks.join('\n')}

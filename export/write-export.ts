@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { staticPathRules } from '../server/header-rules.js';
+import { staticPathRules, type PathRule } from '../server/header-rules.js';
 import type { Profile } from '../server/site-profiles.js';
 import { fallbackLanguage, shippedLanguages } from '../widget/shared/i18n/index.js';
 import type { StaticConfig, StaticLanguage } from '../widget/shared/static-config.js';
@@ -19,11 +19,25 @@ type Manifest = Record<string, ManifestEntry>;
 /** In the built assets folder (`dist/static-assets`), beside what is copied: Vite's manifest of the static entries. */
 export const MANIFEST_NAME = 'manifest.json';
 
+/**
+ * The host's `GET /healthz` as a file: `ok`, as text, never cached. A static host serves a file
+ * without an extension at its exact path; the header rule gives it its type.
+ */
+const HEALTH_CHECK = 'healthz';
+const healthCheckRule: PathRule = {
+  path: `/${HEALTH_CHECK}`,
+  headers: [
+    ['Content-Type', 'text/plain; charset=utf-8'],
+    ['X-Content-Type-Options', 'nosniff'],
+    ['Cache-Control', 'no-store'],
+  ],
+};
+
 /** What the export copies from the built assets folder: the rest (the manifest) stays behind. */
 const COPIED = ['assets', 'client.js'];
 
 /** Everything an export writes at the top of its folder: a previous export's are replaced, nothing else is touched. */
-export const EXPORT_ENTRIES = [...COPIED, 'optout', '_headers', 'nginx.conf', 'Caddyfile'];
+export const EXPORT_ENTRIES = [...COPIED, 'optout', HEALTH_CHECK, '_headers', 'nginx.conf', 'Caddyfile'];
 
 /** The entry's script and every chunk it imports, statically or on demand, for preloading. */
 function scriptsOf(manifest: Manifest, entryName: string): StaticScripts {
@@ -90,7 +104,8 @@ export function writeStaticExport(
     join(outDir, 'optout/bridge/index.html'),
     renderStaticBridgePage(config, scriptsOf(manifest, 'widget/bridge/static-bridge.ts')),
   );
-  const rules = staticPathRules(config.allowedOrigins, staticFrameStyleHash);
+  writeFileSync(join(outDir, HEALTH_CHECK), 'ok');
+  const rules = [...staticPathRules(config.allowedOrigins, staticFrameStyleHash), healthCheckRule];
   writeFileSync(join(outDir, '_headers'), renderHeadersFile(rules));
   writeFileSync(join(outDir, 'nginx.conf'), renderNginxConfig(rules, resolve(outDir)));
   writeFileSync(join(outDir, 'Caddyfile'), renderCaddyfile(rules, resolve(outDir)));

@@ -16,10 +16,10 @@ try {
     console.log('building…');
     await build();
   }
-  const host = await listen(createOptOutHost(config), config.port, config.host);
+  const host = await listen(createOptOutHost(config), config.port, config.host, { portVariable: 'PORT' });
   // The demo's pages point at the host where it really listens (bound port, IPv6 in brackets).
   const hostOrigin = serverOrigin(host, config.host);
-  const demo = await listen(createDemoApp({ hostOrigin }), demoPort, 'localhost');
+  const demo = await listen(createDemoApp({ hostOrigin }), demoPort, 'localhost', { portVariable: 'DEMO_PORT' });
   console.log(`optout-frame host: ${hostOrigin}  (builder: ${hostOrigin}/, frame: ${hostOrigin}/optout)`);
   console.log(`demo site:         ${demoOrigin}  (privacy page: ${demoOrigin}/privacy)`);
   console.log('Press Ctrl-C to stop.');

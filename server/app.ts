@@ -13,6 +13,7 @@ import type { HostOptions } from './host-options.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles } from './site-profiles.js';
 import { noStore, securityHeaders } from './security-headers.js';
+import { warnOnUntrustedForwarding } from './untrusted-forwarding.js';
 
 export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
   const dir = options.publicDir ?? publicDir;
@@ -31,6 +32,7 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   // Before the document headers: a script needs only its own few (see hashed-assets.ts).
   app.use('/assets', hashedAssets(new URL('assets/', dir).pathname));
   app.use(securityHeaders(config));
+  app.use(warnOnUntrustedForwarding());
   // The frame first: every layer before it costs each of its requests a match.
   optOutRoutes(app, config, profiles, assets, documents);
   app.get('/healthz', (_req, res) => {

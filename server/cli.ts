@@ -5,6 +5,7 @@ import { createOptOutHost } from './app.js';
 import { AssetsError, packageRoot } from './assets.js';
 import { ConfigError, loadConfig } from './config/index.js';
 import { close, listen, ListenError, onShutdownSignal } from './listen.js';
+import { stopWhenNpmParentExits } from './parent-exit.js';
 import { serverOrigin } from './server-origin.js';
 import { startupWarnings } from './startup-warnings.js';
 import { UsageError } from './usage-error.js';
@@ -59,18 +60,20 @@ Example:
   HOST=0.0.0.0 PORT=443 OPTOUT_TLS_CERT=fullchain.pem OPTOUT_TLS_KEY=privkey.pem \\
   OPTOUT_ALLOWED_ORIGINS=https://example.org npx optout-frame
 
-Stops cleanly on SIGINT and SIGTERM. See "Put it on your site" in the README and docs/deploying.md.
+Stops cleanly on SIGINT and SIGTERM. Under a supervisor (systemd, a container, a script that
+kills it by its process id), start node_modules/.bin/optout-frame itself rather than npx, so
+the signals reach the host. See "Put it on your site" in the README and docs/deploying.md.
 `;
 }
 
 /** Validates the environment, listens, and says where, then anything worth a warning. */
 async function serve(): Promise<void> {
   const config = loadConfig();
-  const server = await listen(createOptOutHost(config), config.port, config.host, { tls: config.tls });
+  const server = await listen(createOptOutHost(config), config.port, config.host, { tls: config.tls, portVariable: 'PORT' });
   // The bound port, so PORT=0 (any free port) prints where the host really is.
   console.log(`optout-frame host: ${serverOrigin(server, config.host)}`);
   for (const warning of startupWarnings(config)) console.error(`optout-frame: warning: ${warning}`);
-  onShutdownSignal(() => close(server));
+  stopWhenNpmParentExits(onShutdownSignal(() => close(server)));
 }
 
 /** The host's own flags; anything else is a `UsageError` (parseArgs says which argument, in its first sentence). */

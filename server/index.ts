@@ -10,15 +10,18 @@ export { loadAssets, type FrameAssets } from './assets.js';
 
 /**
  * The host as a request handler: `site.use(host)` in an Express app, or
- * `http.createServer(host)`. Declared by shape rather than as Express's `Express`, so the
- * package's types need no `@types/express` (a devDependency here) in a user's project, nor tie a
- * site to our version of them. At run time it is the Express app.
+ * `http.createServer(host)`, given Node's request and response. Declared by shape rather than as
+ * Express's `Express` or with Node's `IncomingMessage`, so the package's types need neither
+ * `@types/express` (a devDependency here) nor `@types/node` in a user's project (a strict one
+ * with `"types": []` compiles), nor tie a site to our version of them. At run time it is the Express app.
  */
 export interface OptOutHost {
-  (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void): void;
+  (req: object, res: object, next?: (error?: unknown) => void): void;
 }
 
 /** The opt-out host, built without listening, serving the installed package's built assets. */
 export function createOptOutHost(config: HostConfig, options?: HostOptions): OptOutHost {
-  return createExpressHost(config, options);
+  // Express's own signature, with Node's request types; the declared one leaves them out on purpose (the same function).
+  const app: (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void = createExpressHost(config, options);
+  return app as OptOutHost;
 }

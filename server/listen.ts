@@ -57,11 +57,18 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
 /** Timeouts to override, and the certificate and key that make it an HTTPS server. */
 export interface ListenOptions extends Partial<ListenTimeouts> {
   readonly tls?: TlsCredentials | undefined;
+  /** The variable that sets this port (`PORT`, `DEMO_PORT`), named when the port is taken. */
+  readonly portVariable?: string;
+}
+
+/** The same bytes as a Buffer, not copied (the credentials are declared as `Uint8Array`, which Node's types do not take). */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
 /** Starts an HTTP server, or HTTPS with `options.tls`; rejects with a one-line `ListenError` (e.g. port already in use). */
 export function listen(handler: RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
-  const { tls, ...timeouts } = options;
+  const { tls, portVariable, ...timeouts } = options;
   const limits = { ...defaultTimeouts, ...timeouts };
   // Each open connection and the response it carries now (a Map write per request: no listener per response).
   const open = new Map<Socket, ServerResponse | undefined>();
@@ -80,7 +87,10 @@ export function listen(handler: RequestListener, port: number, host: string, opt
   // An https.Server is an http.Server over TLS: the same timeouts, events and close(). A client
   // that never completes the handshake gets no longer than one that never sends its headers.
   const server: Server = tls
-    ? createHttpsServer({ ...serverOptions, cert: tls.cert, key: tls.key, handshakeTimeout: limits.headersTimeoutMs }, listener)
+    ? createHttpsServer(
+        { ...serverOptions, cert: asBuffer(tls.cert), key: asBuffer(tls.key), handshakeTimeout: limits.headersTimeoutMs },
+        listener,
+      )
     : createServer(serverOptions, listener);
   // Over TLS a request's socket is the TLS socket, which 'secureConnection' hands out ('connection' is the raw one).
   server.on(tls ? 'secureConnection' : 'connection', (socket: Socket) => {
@@ -94,7 +104,7 @@ export function listen(handler: RequestListener, port: number, host: string, opt
     server.once('error', (error: NodeJS.ErrnoException) => {
       const where = `${host}:${port}`;
       if (error.code === 'EADDRINUSE')
-        reject(new ListenError(`port ${where} is already in use; set PORT/DEMO_PORT or stop the other server`));
+        reject(new ListenError(`port ${where} is already in use; ${portVariable ? `set ${portVariable} or ` : ''}stop the other server`));
       else if (error.code === 'EACCES') reject(new ListenError(`no permission to listen on ${where}`));
       else reject(new ListenError(`cannot listen on ${where}: ${error.message}`));
     });
@@ -130,8 +140,8 @@ export function close(server: Server, graceMs = 10_000): Promise<void> {
   });
 }
 
-/** Runs `stop` once on the first SIGINT/SIGTERM, then exits 0. */
-export function onShutdownSignal(stop: () => Promise<void>): void {
+/** Runs `stop` once on the first SIGINT/SIGTERM, then exits 0; returns that shutdown, for other reasons to stop. */
+export function onShutdownSignal(stop: () => Promise<void>): () => void {
   let stopping = false;
   const handle = () => {
     if (stopping) return;
@@ -146,4 +156,5 @@ export function onShutdownSignal(stop: () => Promise<void>): void {
   };
   process.once('SIGINT', handle);
   process.once('SIGTERM', handle);
+  return handle;
 }

@@ -48,11 +48,11 @@ function frameProtocols(page: EnginePage, target: Target): Promise<string[]> {
   );
 }
 
-/** The status and headers of one answer, fetched from Node through the proxy with the test CA. */
+/** The status, headers and body of one answer, fetched from Node through the proxy with the test CA. */
 function fetchHead(
   url: string,
   certs: TestCertificates,
-): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined> }> {
+): Promise<{ status: number | undefined; headers: Record<string, string | string[] | undefined>; body: string }> {
   const { hostname, port, pathname } = new URL(url);
   const options = {
     host: '127.0.0.1',
@@ -64,8 +64,10 @@ function fetchHead(
   };
   return new Promise((resolve, reject) => {
     get(options, (response) => {
-      response.resume();
-      resolve({ status: response.statusCode, headers: response.headers });
+      let body = '';
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => (body += chunk));
+      response.on('end', () => resolve({ status: response.statusCode, headers: response.headers, body }));
     }).on('error', reject);
   });
 }
@@ -117,7 +119,7 @@ for (const engineName of ['chromium', 'firefox'] as const) {
         });
       });
 
-      test(`${name}: HSTS from the proxy (and no header file served), and a page on an origin that is not allowed cannot frame it`, async () => {
+      test(`${name}: HSTS from the proxy (and no header file served), /healthz answers ok, and a page on an origin that is not allowed cannot frame it`, async () => {
         const { headers } = await fetchHead(`${target().publicOrigin}/optout`, deployment.certs);
         if (target().serves === 'export') {
           // The header files beside the export are not served.
@@ -125,6 +127,13 @@ for (const engineName of ['chromium', 'firefox'] as const) {
             expect((await fetchHead(`${target().publicOrigin}/${file}`, deployment.certs)).status, file).toBe(404);
         }
         expect(headers['strict-transport-security']).toBe('max-age=31536000');
+        // README's check, on every path: the host's route, or the export's file.
+        const health = await fetchHead(`${target().publicOrigin}/healthz`, deployment.certs);
+        expect({ status: health.status, body: health.body, type: health.headers['content-type'] }).toEqual({
+          status: 200,
+          body: 'ok',
+          type: 'text/plain; charset=utf-8',
+        });
         expect(headers['content-security-policy']).toContain(target().siteOrigin);
         expect(headers['content-security-policy']).not.toContain(target().otherOrigin);
         await visit(async (page) => {

@@ -41,9 +41,7 @@ export function nginxChanges(site: TestSite): ConfigChange[] {
     { from: '/etc/letsencrypt/live/optout.example.org/privkey.pem', to: site.keyFile },
     { from: 'optout.example.org', to: site.name },
     { from: 'listen 443 ', to: `listen 127.0.0.1:${site.httpsPort} ` },
-    { from: 'listen [::]:443 ', to: `listen [::1]:${site.httpsPort} ` },
     { from: 'listen 80;', to: `listen 127.0.0.1:${site.httpPort};` },
-    { from: 'listen [::]:80;', to: `listen [::1]:${site.httpPort};` },
     ...(site.hostPort === undefined ? [] : [{ from: '127.0.0.1:3000', to: `127.0.0.1:${site.hostPort}` }]),
   ];
 }

@@ -29,17 +29,35 @@ export class ConfigError extends Error {
   }
 }
 
-/** Parses one origin strictly (shared by OPTOUT_ALLOWED_ORIGINS and the OPTOUT_CONFIG file): scheme, host and optional port, nothing else. */
+/** What an origin is, with an example, for every refusal. */
+const ORIGIN_EXPECTED = 'expected scheme, host and optional port, like https://example.org';
+
+/**
+ * One origin (shared by OPTOUT_ALLOWED_ORIGINS and the OPTOUT_CONFIG file), normalised as the
+ * URL standard does and as browsers send it: lower case, no default port, a Unicode name in
+ * its ASCII (IDNA) form, so `https://Bücher.example:443` is `https://xn--bcher-kva.example`.
+ * Nothing else may be given: no path (a lone `/` aside), query, fragment or user.
+ */
 export function parseOrigin(raw: string): string | undefined {
-  let url: URL;
+  const url = parsedUrl(raw);
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) return undefined;
+  // `href` keeps whatever the origin drops (a path, `?`, `#`, a user): only the bare origin's is the origin and a slash.
+  return url.href === `${url.origin}/` ? url.origin : undefined;
+}
+
+function parsedUrl(raw: string): URL | undefined {
   try {
-    url = new URL(raw);
+    return new URL(raw);
   } catch {
     return undefined;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
-  // `new URL` normalises; the input must already be the bare origin (no path, query, user).
-  return url.origin === raw.replace(/\/$/, '') ? url.origin : undefined;
+}
+
+/** Why `raw` (shown as `shown`) is not an origin: what was expected, and the origin it names where there is one. */
+export function originProblem(raw: string, shown = JSON.stringify(raw)): string {
+  const url = parsedUrl(raw);
+  const web = url !== undefined && (url.protocol === 'http:' || url.protocol === 'https:');
+  return `${shown} is not an origin; ${ORIGIN_EXPECTED}${web ? ` (did you mean ${url.origin}?)` : ''}`;
 }
 
 /** The variable's value, or undefined when unset or empty (both mean "the default"). */
@@ -65,24 +83,19 @@ export function readHost(env: Env, variable: string): string {
   return raw;
 }
 
-/** A comma-separated list, each entry trimmed and checked by `accept` (undefined = refused, with `expected`). */
-function readList(env: Env, variable: string, accept: (entry: string) => string | undefined, expected: string): string[] {
+/** A comma-separated list, each entry trimmed and checked by `accept` (undefined = refused, said by `problem`). */
+function readList(env: Env, variable: string, accept: (entry: string) => string | undefined, problem: (entry: string) => string): string[] {
   const raw = given(env, variable);
   if (raw === undefined) return [];
   return raw.split(',').map((part) => {
     const entry = accept(part.trim());
-    if (entry === undefined) throw new ConfigError(variable, `${JSON.stringify(part.trim())} ${expected}`);
+    if (entry === undefined) throw new ConfigError(variable, problem(part.trim()));
     return entry;
   });
 }
 
 export function readOrigins(env: Env, variable: string): string[] {
-  return readList(
-    env,
-    variable,
-    parseOrigin,
-    'is not an origin; expected a comma-separated list like https://example.org,https://shop.example.org',
-  );
+  return readList(env, variable, parseOrigin, (entry) => `${originProblem(entry)}; a comma-separated list of them`);
 }
 
 export function readCookieName(env: Env, variable: string): string {
@@ -133,6 +146,7 @@ export function readTrustProxy(env: Env, variable: string): string[] {
     env,
     variable,
     proxyEntry,
-    'is not a proxy address; expected a comma-separated list of IP addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+    (entry) =>
+      `${JSON.stringify(entry)} is not a proxy address; expected a comma-separated list of IP addresses, subnets (10.0.0.0/8) or loopback, linklocal, uniquelocal`,
   );
 }

@@ -159,7 +159,7 @@ const BAD_FILES: ReadonlyArray<readonly [string, unknown, string, string]> = [
     'an origin with a path',
     { sites: { news: { allowedOrigins: ['https://news.example.org/privacy'] } } },
     'sites.news.allowedOrigins.0',
-    'is not an origin',
+    '"https://news.example.org/privacy" is not an origin; expected scheme, host and optional port, like https://example.org (did you mean https://news.example.org?)',
   ],
   ['a wildcard origin', { sites: { news: { allowedOrigins: ['*'] } } }, 'sites.news.allowedOrigins.0', '"*" is not an origin'],
   [

@@ -4,7 +4,7 @@ import * as v from 'valibot';
 import type { DefaultState } from '../../widget/shared/choice.js';
 import { findLanguage, shippedLanguages } from '../../widget/shared/i18n/index.js';
 import { isSiteId, parseFrameParams, ParamError } from '../../widget/shared/frame-params.js';
-import { parseOrigin } from './env.js';
+import { originProblem, parseOrigin } from './env.js';
 import {
   describeJson,
   DISTINCT_PAIRS,
@@ -161,7 +161,10 @@ const origins = v.pipe(
     v.pipe(
       v.custom<string>(
         (raw) => typeof raw === 'string' && parseOrigin(raw) !== undefined,
-        (issue) => `${shown(issue.input)} is not an origin; expected scheme, host and optional port (${EXAMPLE_ORIGINS})`,
+        (issue) =>
+          typeof issue.input === 'string'
+            ? originProblem(issue.input, quote(issue.input))
+            : `${shown(issue.input)} is not an origin; ${EXAMPLE_ORIGINS}`,
       ),
       v.transform((raw) => parseOrigin(raw) ?? raw),
     ),

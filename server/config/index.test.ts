@@ -66,6 +66,33 @@ describe('loadConfig', () => {
     expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
   });
 
+  it('normalises origins as the URL standard and browsers do: case, the default port, a Unicode name in ASCII (IDNA)', () => {
+    const config = loadConfig({
+      OPTOUT_ALLOWED_ORIGINS: 'https://Example.org, https://b.org:443, https://bücher.example, HTTP://LOCALHOST:80/, http://c.org:8443',
+    });
+    expect(config.allowedOrigins).toEqual([
+      'https://example.org',
+      'https://b.org',
+      'https://xn--bcher-kva.example',
+      'http://localhost',
+      'http://c.org:8443',
+    ]);
+  });
+
+  it.each([
+    ['https://example.org/privacy', ' (did you mean https://example.org?)'],
+    ['https://Bücher.example:443/?x=1', ' (did you mean https://xn--bcher-kva.example?)'],
+    ['https://user@example.org', ' (did you mean https://example.org?)'],
+    ['https://example.org#top', ' (did you mean https://example.org?)'],
+    ['example.org', ''],
+    ['*', ''],
+    ['ftp://example.org', ''],
+  ])('refuses %s, saying what an origin is, with the origin it names where there is one', (value, meant) => {
+    expect(() => loadConfig({ OPTOUT_ALLOWED_ORIGINS: value })).toThrow(
+      `OPTOUT_ALLOWED_ORIGINS: ${JSON.stringify(value)} is not an origin; expected scheme, host and optional port, like https://example.org${meant}; a comma-separated list of them`,
+    );
+  });
+
   it('names every bad value at once, on one line', () => {
     let caught: unknown;
     try {

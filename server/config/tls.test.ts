@@ -46,8 +46,8 @@ describe('readTlsCredentials', () => {
 
   it('reads the certificate chain and the key that belongs to it', () => {
     const tls = readTlsCredentials({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile });
-    expect(tls?.cert.equals(readFileSync(certs.certFile))).toBe(true);
-    expect(tls?.key.equals(readFileSync(certs.keyFile))).toBe(true);
+    expect(Buffer.from(tls!.cert).equals(readFileSync(certs.certFile))).toBe(true);
+    expect(Buffer.from(tls!.key).equals(readFileSync(certs.keyFile))).toBe(true);
   });
 
   it('refuses one without the other, naming the missing variable and the file given', () => {
@@ -138,7 +138,9 @@ describe('readTlsCredentials', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).problems.map((problem) => problem.variable)).toEqual(['PORT', 'OPTOUT_TLS_KEY']);
     expect(
-      loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile }).tls?.cert.equals(readFileSync(certs.certFile)),
+      Buffer.from(loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile }).tls!.cert).equals(
+        readFileSync(certs.certFile),
+      ),
     ).toBe(true);
   });
 });

@@ -3,11 +3,14 @@ import { createPrivateKey, X509Certificate, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { ConfigError, type Env } from './env.js';
 
-/** What `https.createServer` needs: the certificate chain and its private key, as PEM. */
+/**
+ * What `https.createServer` needs: the certificate chain and its private key, as PEM bytes.
+ * `Uint8Array` (a Buffer is one), so the public declarations need no Node types.
+ */
 export interface TlsCredentials {
   /** The server certificate, then any intermediates (a `fullchain.pem`). */
-  readonly cert: Buffer;
-  readonly key: Buffer;
+  readonly cert: Uint8Array;
+  readonly key: Uint8Array;
 }
 
 const CERT = 'OPTOUT_TLS_CERT';

@@ -32,7 +32,7 @@ function cookieDomainOf(tag: HTMLScriptElement): string {
 const script = document.currentScript;
 // Included twice, it keeps one connection (one bridge, one set of listeners).
 if (script instanceof HTMLScriptElement && script.src && !window.optout) {
-  // The host is wherever this script came from (the folder of client.js, for a mounted host).
+  // The host is the origin this script came from (client.js is at the host's root).
   // The profile: `data-site`, or `site=` on the script's own URL (as the host's builder writes it).
   const site = script.dataset.site || new URL(script.src).searchParams.get('site') || undefined;
   const client = connectOrRefuse(script, site);

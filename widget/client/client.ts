@@ -21,7 +21,10 @@ export type { OptOutSubscriber } from './known-state.js';
 export { OptOutError, type OptOutErrorCode } from './optout-error.js';
 
 export interface ConnectOptions {
-  /** The opt-out host: its origin (`https://optout.example.org`) or the URL it is mounted at. */
+  /**
+   * The opt-out host's origin (`https://optout.example.org`). The host serves at the root of its
+   * origin only: its documents link `/assets/…` and post to `/optout`, so it cannot be mounted under a path.
+   */
   readonly host: string;
   /** Milliseconds before an unanswered request rejects with `TIMEOUT` (default 3000). */
   readonly timeout?: number;
@@ -59,7 +62,7 @@ export interface OptOutClient {
   destroy(): void;
 }
 
-/** The host's base URL, ending in `/`, so `optout` and `optout/bridge` resolve below it. */
+/** The host's URL, ending in `/`, so `optout` and `optout/bridge` resolve against it. */
 function hostBase(host: string): URL {
   let base: URL | undefined;
   try {
