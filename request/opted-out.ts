@@ -1,12 +1,9 @@
 // `optout-frame/request`: is the visitor opted out, as the site's own server sees a request (Sec-GPC, the `optout_state` cookie)? No dependencies: Node, Deno, Bun, edge runtimes.
-import { cookieValues, fresher, MIRROR_COOKIE, parseMirror } from '../widget/shared/mirror-cookie.js';
+import { MIRROR_COOKIE } from '../widget/shared/mirror-cookie.js';
+import { requestHeader, requestMirror, type OptOutRequest } from './request-mirror.js';
 
-/** Request headers: a Fetch `Headers`, or an object of them as Node's `IncomingMessage.headers` (repeats as arrays) or a plain object. */
-export type RequestHeaders = { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
-
-/** A Fetch `Request` (Next.js, Deno, Bun, Workers), a Node `IncomingMessage` (Express), or the headers alone. */
-export type OptOutRequest = { readonly headers: RequestHeaders } | RequestHeaders;
-
+export type { OptOutRequest, RequestHeaders } from './request-mirror.js';
+export { optOutCookie, type OptOutCookieOptions } from './opt-out-cookie.js';
 export { MIRROR_COOKIE };
 
 /**
@@ -17,26 +14,6 @@ export { MIRROR_COOKIE };
  * confirmed last wins, an opt-out on a tie; a confirmation time in the future counts as none.
  */
 export function optedOut(request: OptOutRequest): boolean | undefined {
-  const headers = headersOf(request);
-  if (header(headers, 'sec-gpc').trim() === '1') return true;
-  // The client's own rule (widget/shared/mirror-cookie.ts): its strict form, and the fresher of several.
-  const values = cookieValues(header(headers, 'cookie'), MIRROR_COOKIE);
-  return values.map(parseMirror).reduce(fresher, undefined)?.state.optedOut;
-}
-
-/** The headers of a request, or the argument itself when it is the headers (a Headers, or an object without a `headers` object). */
-function headersOf(request: OptOutRequest): RequestHeaders {
-  const inner = (request as { headers?: unknown }).headers;
-  return typeof inner === 'object' && inner !== null ? (inner as RequestHeaders) : (request as RequestHeaders);
-}
-
-/** One header's value, `''` when absent; names are matched without regard to case, repeats joined as the protocol joins them. */
-function header(headers: RequestHeaders, name: string): string {
-  if (typeof headers.get === 'function') return (headers as { get(name: string): string | null }).get(name) ?? '';
-  const values: string[] = [];
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name) continue;
-    for (const item of Array.isArray(value) ? value : [value]) if (typeof item === 'string') values.push(item);
-  }
-  return values.join(name === 'cookie' ? '; ' : ', ');
+  if (requestHeader(request, 'sec-gpc').trim() === '1') return true;
+  return requestMirror(request)?.state.optedOut;
 }
