@@ -11,6 +11,7 @@ import { requestChoice, requestState } from './request-state.js';
 import { hashSource } from './header-rules.js';
 import { documentPolicy, noStore } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
+import { hostUnderDomain, siteStateCookie } from './site-state-cookie.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -112,6 +113,9 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
+    // A host on the site's own domain also keeps the site's optout_state, set by this answer.
+    const domain = config.siteCookieDomain;
+    if (domain !== undefined && hostUnderDomain(req.hostname, domain)) res.append('Set-Cookie', siteStateCookie(domain, wanted === '1'));
     // The frame's script stores a click this way too, asking for no body: its answer is only the cookie.
     if (prefersNoContent(req)) {
       res.status(204).end();

@@ -50,6 +50,10 @@ describe('loadConfig', () => {
     ['OPTOUT_TRUST_PROXY', 'true'],
     ['OPTOUT_TRUST_PROXY', '10.0.0.0/33'],
     ['OPTOUT_TRUST_PROXY', 'loopback,proxy.example.org'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'example.org; HttpOnly'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'https://example.org'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'auto'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'org'],
   ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
     let caught: unknown;
     try {
@@ -60,6 +64,10 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     expect((caught as ConfigError).variable).toBe(variable);
     expect((caught as ConfigError).message.startsWith(`${variable}: `)).toBe(true);
+  });
+
+  it('OPTOUT_SITE_COOKIE_DOMAIN: a domain, a leading dot and case dropped', () => {
+    expect(loadConfig({ OPTOUT_SITE_COOKIE_DOMAIN: '.Example.org' }).siteCookieDomain).toBe('example.org');
   });
 
   it('names every bad value at once, on one line', () => {

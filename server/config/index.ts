@@ -7,6 +7,7 @@ import {
   readHost,
   readOrigins,
   readPort,
+  readSiteCookieDomain,
   readTrustProxy,
   type ConfigProblem,
   type Env,
@@ -35,6 +36,8 @@ export interface HostConfig {
   readonly tls?: TlsCredentials;
   /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
   readonly trustProxy: readonly string[];
+  /** The site's domain the host also sets `optout_state` for, when it runs under it (`OPTOUT_SITE_COOKIE_DOMAIN`); none by default. */
+  readonly siteCookieDomain?: string;
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
   readonly configFile?: ConfigFile;
 }
@@ -73,6 +76,7 @@ export function loadConfig(env: Env = process.env): HostConfig {
     defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
     tls: read(() => readTlsCredentials(env), undefined),
     trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
+    siteCookieDomain: read(() => readSiteCookieDomain(env, 'OPTOUT_SITE_COOKIE_DOMAIN'), undefined),
     configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
   const [first, ...more] = problems;
