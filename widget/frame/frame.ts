@@ -36,10 +36,13 @@ if (toggle) {
   show(keeper.state);
   // The server-rendered form (left in the light DOM under the element's shadow root) names the host's route for a choice.
   const hostAction = hostStoreAction(toggle);
-  /** Every layer the script writes, then the host's cookie by its answer (in the background: the page hears at once). */
+  /**
+   * Every layer the script writes, then the host's cookie by its answer. The request starts in a
+   * microtask, after the caller has told the page (the same task), so the page hears at once.
+   */
   const choose = (optedOut: boolean): OptOutState => {
     const state = keeper.choose(optedOut);
-    if (hostAction !== undefined) void storeChoiceOnHost(fetch, hostAction, optedOut);
+    if (hostAction !== undefined) queueMicrotask(() => void storeChoiceOnHost(fetch, hostAction, optedOut));
     return state;
   };
 
