@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { budgets, judge, KB } from './budgets.js';
 import type { BenchFigures, LoadSide, PageWithoutFrameView, WireFigure } from './figures.js';
 
-const wire = (bytes: number, requests: number): WireFigure => ({ bytes, requests, fromCache: 0, resources: [] });
+const wire = (bytes: number, requests: number): WireFigure => ({ bytes, sentBytes: 0, requests, fromCache: 0, resources: [] });
 const load = (requestsPerSecond: number, errors = 0): LoadSide => ({
   requestsPerSecond,
   p99Ms: 5,
@@ -26,7 +26,7 @@ const atBudget: BenchFigures = {
   wire: {
     firstView: wire(budgets.firstViewBytes, 2),
     repeatView: wire(budgets.repeatViewBytes, 1),
-    click: wire(0, 0),
+    click: wire(budgets.clickBytes, 1),
     bridge: wire(budgets.bridgeBytes, 1),
     pageWithoutFrame: { firstView: view(6000, 2, 1, false), repeatView: view(0, 0, 0, true) },
   },
@@ -71,8 +71,9 @@ describe('judge', () => {
     });
   });
 
-  it('misses a click that goes over the wire, and a repeat view of two requests', () => {
-    const rows = judge({ ...atBudget, wire: { ...atBudget.wire, click: wire(300, 1), repeatView: wire(500, 2) } });
+  it('misses a click of two requests, or one over its bytes, and a repeat view of two requests', () => {
+    const rows = judge({ ...atBudget, wire: { ...atBudget.wire, click: wire(300, 2), repeatView: wire(500, 2) } });
+    expect(judge({ ...atBudget, wire: { ...atBudget.wire, click: wire(budgets.clickBytes + 1, 1) } })[2]?.verdict).toBe('miss');
     expect(rows[1]?.verdict).toBe('miss');
     expect(rows[2]?.verdict).toBe('miss');
   });

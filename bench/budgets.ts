@@ -10,7 +10,9 @@ export const budgets = {
   firstViewRequests: 2,
   repeatViewBytes: 2 * KB,
   repeatViewRequests: 1,
-  clickRequests: 0,
+  /** One small POST whose answer sets the host's cookie (a click stored by a server, issue 29): its headers only. */
+  clickRequests: 1,
+  clickBytes: 1 * KB,
   bridgeBytes: 2 * KB,
   bridgeVsFloor: 1.3,
   clickToSubscriberMs: 16,
@@ -112,19 +114,9 @@ export function judge(figures: BenchFigures): BudgetRow[] {
       notMeasured.repeatView,
     ),
   );
-  const clickWire = wire.click;
-  rows.push(
-    row(
-      'A click in the frame',
-      `${budgets.clickRequests} requests`,
-      clickWire && {
-        figure: `${clickWire.requests} requests (${kb(clickWire.bytes)})`,
-        ok: clickWire.requests <= budgets.clickRequests,
-        over: `${clickWire.requests - budgets.clickRequests} request(s) too many`,
-      },
-      notMeasured.clickWire,
-    ),
-  );
+  const clickRow = wireRow('A click in the frame', wire.click, budgets.clickBytes, budgets.clickRequests, notMeasured.clickWire);
+  // The budget is on what the host sends back; what the click's request sends is shown beside it.
+  rows.push(wire.click ? { ...clickRow, figure: `${clickRow.figure} (${kb(wire.click.sentBytes)} sent)` } : clickRow);
   const bridge = wire.bridge;
   rows.push(
     row(

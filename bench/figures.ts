@@ -4,6 +4,8 @@
 export interface WireFigure {
   /** Bytes received from the host: `Network.loadingFinished.encodedDataLength` (headers + compressed body). */
   readonly bytes: number;
+  /** Bytes sent to the host: request headers and bodies, as Chromium sent them. */
+  readonly sentBytes: number;
   /** Requests that reached the network (cache hits are not requests). */
   readonly requests: number;
   /** Resources answered from the browser's cache without a request. */
@@ -17,6 +19,8 @@ export interface WireResource {
   /** 0 when served from the browser's cache. */
   readonly bytes: number;
   readonly headerBytes: number;
+  /** Request headers and body sent. */
+  readonly sentBytes: number;
   /** `Content-Encoding` of the answer, or `identity`. */
   readonly encoding: string;
   /** `Accept-Encoding` the browser sent. */

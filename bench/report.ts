@@ -39,7 +39,7 @@ export function performanceSection(report: BenchReport): string {
 function wireTable(name: string, figure: WireFigure | undefined): string[] {
   if (!figure) return [];
   const lines = [
-    `**${name}**: ${figure.bytes} bytes received in ${figure.requests} request(s)` +
+    `**${name}**: ${figure.bytes} bytes received (${figure.sentBytes} sent) in ${figure.requests} request(s)` +
       (figure.fromCache > 0 ? `, ${figure.fromCache} resource(s) from the browser's cache` : ''),
     '',
   ];

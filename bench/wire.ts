@@ -24,6 +24,7 @@ function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
         status: 0,
         bytes: 0,
         headerBytes: 0,
+        sentBytes: 0,
         encoding: `failed: ${request.failure()?.errorText}`,
         acceptEncoding: '',
       }),
@@ -39,6 +40,7 @@ function recordHostTraffic(context: BrowserContext, hostOrigin: string) {
       const network = resources.filter((r) => r.bytes > 0 || r.status === 0);
       return {
         bytes: network.reduce((sum, r) => sum + r.bytes, 0),
+        sentBytes: network.reduce((sum, r) => sum + r.sentBytes, 0),
         requests: network.length,
         fromCache: resources.length - network.length,
         resources,
@@ -66,6 +68,7 @@ async function describe(request: Request): Promise<WireResource> {
     status: response?.status() ?? 0,
     bytes,
     headerBytes: bytes === 0 ? 0 : sizes.responseHeadersSize,
+    sentBytes: sizes.requestHeadersSize + sizes.requestBodySize,
     encoding: responseHeaders['content-encoding'] ?? 'identity',
     acceptEncoding: requestHeaders['accept-encoding'] ?? '',
   };
@@ -101,7 +104,7 @@ export async function measureFrameWire(browser: Browser, pageOrigin: string, hos
     await settle();
     const firstView = await traffic.take();
 
-    // The click: the status must change, and nothing may go over the wire for it.
+    // The click: the status must change; the host's answer to the click's one POST (its cookie) is counted.
     const status = frame.getByRole('status');
     const before = await status.textContent();
     await frame.getByRole('button').click();
@@ -217,6 +220,7 @@ function sumViews(views: readonly PageWithoutFrameView[]): PageWithoutFrameView 
   const sum = (pick: (v: PageWithoutFrameView) => number) => views.reduce((total, v) => total + pick(v), 0);
   return {
     bytes: sum((v) => v.bytes),
+    sentBytes: sum((v) => v.sentBytes),
     requests: sum((v) => v.requests),
     fromCache: sum((v) => v.fromCache),
     resources: views.flatMap((v) => v.resources),

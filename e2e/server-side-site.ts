@@ -1,8 +1,8 @@
-// e2e fixture: a site with its own Express server on two subdomains (www. and shop.gazette.test) over HTTPS, which makes a server-side tracking call per page view unless optedOut(req) says no; the host on optout.example.test; a collector that counts the calls.
+// e2e fixture: a site with its own Express server on two subdomains (www. and shop.gazette.test) over HTTPS, which makes a server-side tracking call per page view unless optedOut(req) says no and re-issues optout_state with optOutCookie(req); the host on optout.example.test; a collector that counts the calls.
 import express from 'express';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { optedOut } from '../request/opted-out.js';
+import { optedOut, optOutCookie } from '../request/opted-out.js';
 import { loadConfig } from '../server/config/index.js';
 import { close, listen } from '../server/listen.js';
 import { makeTestCertificates, type TestCertificates } from '../server/testing/tls-certificates.js';
@@ -13,6 +13,8 @@ export const WWW_NAME = 'www.gazette.test';
 export const SHOP_NAME = 'shop.gazette.test';
 /** Another subdomain of the site, not an allowed origin: a page there can still write `Domain=gazette.test` cookies. */
 export const SIBLING_NAME = 'blog.gazette.test';
+/** The site's registrable domain, where the client's `Domain=auto` puts `optout_state`. */
+const SITE_DOMAIN = 'gazette.test';
 
 /** One page view as the site's server saw it. */
 export interface SiteView {
@@ -22,6 +24,8 @@ export interface SiteView {
   readonly cookie: string | undefined;
   readonly secGpc: string | undefined;
   readonly optedOut: boolean | undefined;
+  /** The `Set-Cookie` header the site's server answered with, as sent. */
+  readonly setCookie: string | undefined;
 }
 
 export interface ServerSideSite {
@@ -60,10 +64,29 @@ function siteApp(hostOrigin: string, collector: string, views: SiteView[]): expr
   // What the test reads: each page view as the server saw it (not the favicon a browser asks for).
   app.use((req, res, next) => {
     if (Object.hasOwn(documents, req.path))
-      views.push({ site: req.hostname, path: req.path, cookie: req.headers.cookie, secGpc: req.get('sec-gpc'), optedOut: optedOut(req) });
+      views.push({
+        site: req.hostname,
+        path: req.path,
+        cookie: req.headers.cookie,
+        secGpc: req.get('sec-gpc'),
+        optedOut: optedOut(req),
+        // Read when the test looks: what the answer carried once sent.
+        get setCookie() {
+          const header = res.getHeader('set-cookie');
+          return header === undefined ? undefined : [header].flat().join(', ');
+        },
+      });
     res.set('Cache-Control', 'no-store');
     next();
   });
+  // #region reissue
+  // The client's optout_state, re-issued by the server on each page: Safari deletes a cookie written by script after 7 days without a visit, not one an HTTP answer set.
+  app.use((req, res, next) => {
+    const cookie = optOutCookie(req, { domain: SITE_DOMAIN });
+    if (cookie) res.append('Set-Cookie', cookie);
+    next();
+  });
+  // #endregion
   // #region express
   app.get(['/privacy', '/article'], async (req, res) => {
     // true: opted out (Sec-GPC: 1, or the optout_state cookie says 1); false: opted in; undefined: not known yet.

@@ -53,6 +53,7 @@ Configured by the environment (defaults in brackets):
   OPTOUT_TLS_CERT         PEM certificate chain (fullchain.pem): serve HTTPS, with OPTOUT_TLS_KEY
   OPTOUT_TLS_KEY          PEM private key of that certificate
   OPTOUT_TRUST_PROXY      behind a TLS proxy: its addresses, subnets, or loopback [none]
+  OPTOUT_SITE_COOKIE_DOMAIN  the site's domain, when the host runs under it: also set optout_state there [none]
   OPTOUT_CONFIG           a JSON file: your own texts per language, one profile per site [none]
   OPTOUT_BUILDER_SITES    listed or hidden: whether the builder at / lists OPTOUT_CONFIG's site ids [listed]
 

@@ -11,6 +11,7 @@ import { requestChoice, requestState } from './request-state.js';
 import { hashSource } from './header-rules.js';
 import { documentPolicy, noStore } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
+import { hostUnderDomain, siteStateCookie } from './site-state-cookie.js';
 
 /**
  * Added by `POST /optout` to its redirect: "a cookie was just set". If the GET that follows
@@ -39,6 +40,11 @@ function isSameOriginPost(req: Request): boolean {
   if (site !== undefined) return site === 'same-origin';
   const origin = req.get('origin');
   return origin !== undefined && origin === `${req.protocol}://${req.get('host')}`;
+}
+
+/** `Prefer: return=minimal` (RFC 7240), as the frame's script sends it (widget/frame/host-choice.ts). */
+function prefersNoContent(req: Request): boolean {
+  return (req.get('prefer') ?? '').split(/[,;]/).some((preference) => preference.trim() === 'return=minimal');
 }
 
 /** Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch. */
@@ -79,7 +85,12 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
       // The profile's own policy: its frame-ancestors are its origins only.
       return {
         html: page.html,
-        csp: documentPolicy(profileConfig, { scriptSrc, styleSrc: [hashSource(page.style)], formAction: ["'self'"] }),
+        csp: documentPolicy(profileConfig, {
+          scriptSrc,
+          styleSrc: [hashSource(page.style)],
+          formAction: ["'self'"],
+          connectSrc: ["'self'"],
+        }),
       };
     });
     sendDocument(req, res, document);
@@ -102,6 +113,14 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
     const wanted = body.optedOut;
     if (wanted !== '1' && wanted !== '0') throw new ParamError('optedOut', '1 (opt out) or 0 (opt in)');
     res.append('Set-Cookie', choiceCookie(config.cookieName, wanted === '1'));
+    // A host on the site's own domain also keeps the site's optout_state, set by this answer.
+    const domain = config.siteCookieDomain;
+    if (domain !== undefined && hostUnderDomain(req.hostname, domain)) res.append('Set-Cookie', siteStateCookie(domain, wanted === '1'));
+    // The frame's script stores a click this way too, asking for no body: its answer is only the cookie.
+    if (prefersNoContent(req)) {
+      res.status(204).end();
+      return;
+    }
     res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   });
 }

@@ -98,6 +98,36 @@ describe('security headers on every route', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
+  it("POST /optout from the frame's script (Prefer: return=minimal): 204, no body, cookie set", async () => {
+    for (const wanted of ['1', '0']) {
+      const response = await host.request({
+        method: 'POST',
+        path: '/optout?showIntro=0',
+        headers: { ...sameOrigin, prefer: 'return=minimal' },
+        body: `optedOut=${wanted}`,
+      });
+      expect(response.status).toBe(204);
+      expect(response.body).toBe('');
+      expect(response.headers.location).toBeUndefined();
+      expect(String(response.headers['set-cookie'])).toMatch(
+        new RegExp(`^optout=${wanted}; Max-Age=34560000;.*SameSite=None; Secure; Partitioned`),
+      );
+      expectProtected(response);
+      expect(response.headers['cache-control']).toBe('no-store');
+    }
+  });
+
+  it("the script's request replayed by another site: 403, no cookie", async () => {
+    const response = await host.request({
+      method: 'POST',
+      path: '/optout',
+      headers: { ...sameOrigin, prefer: 'return=minimal', 'sec-fetch-site': 'cross-site', origin: 'https://evil.example' },
+      body: 'optedOut=1',
+    });
+    expect(response.status).toBe(403);
+    expect(response.headers['set-cookie']).toBeUndefined();
+  });
+
   it('POST /optout from another site: 403, no cookie, not cacheable', async () => {
     const response = await host.request({
       method: 'POST',

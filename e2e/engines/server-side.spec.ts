@@ -144,3 +144,30 @@ test("a sibling subdomain's forged opt-in cookie, and a duplicate host cookie se
     expect(await page.evaluateInFrame(frame, () => document.cookie, undefined)).toMatch(/optout=0; (.*; )?optout=1/);
   });
 });
+
+test("the site's server re-issues optout_state with optOutCookie(): after an opt-out, its next answer sets optout_state=1… for about 400 days", async ({
+  engine,
+}) => {
+  await withVisitor(engine.startSession({ proxy: proxy.url }), async (page) => {
+    // A new visitor's first view carries no optout_state: nothing to re-issue.
+    await page.goto(www('/article'));
+    expect(site.views.at(-1)?.setCookie).toBeUndefined();
+
+    await choose(page, seen.optOutButton, seen.optedOut, /^1:choice:\d+$/);
+    const clientWrote = await mirrorCookie(page);
+    await page.goto(shop('/article'));
+    const answer = site.views.at(-1);
+    expect(`${answer?.site}${answer?.path}`).toBe(`${SHOP_NAME}/article`);
+    // The same value the client wrote, now set by an HTTP answer, for every subdomain.
+    expect(answer?.setCookie).toBe(`optout_state=${clientWrote}; Path=/; Max-Age=34560000; SameSite=Lax; Secure; Domain=gazette.test`);
+    const days = Number(/Max-Age=(\d+)/.exec(answer?.setCookie ?? '')?.[1]) / 86400;
+    expect(days).toBeGreaterThan(399);
+    expect(days).toBeLessThanOrEqual(400);
+    // One domain cookie of that name in the browser's store: the server's replaced the client's (same Domain and Path);
+    // beside it, the client's host-only copy on www. (which no sibling subdomain can overwrite).
+    const stored = (await page.cookies()).filter(
+      (cookie) => cookie.name === 'optout_state' && cookie.domain.replace(/^\./, '') === 'gazette.test',
+    );
+    expect(stored.map(({ value }) => value)).toEqual([clientWrote]);
+  });
+});

@@ -1,6 +1,7 @@
 // The environment variables the host reads, each parsed and checked into a typed value, and the one-line ConfigError naming a bad one.
 import { isIP } from 'node:net';
 import type { DefaultState } from '../../widget/shared/choice.js';
+import { isCookieDomain } from '../../widget/shared/mirror-cookie.js';
 
 /** The process environment, or any stand-in for it (tests, the build). */
 export type Env = Readonly<Record<string, string | undefined>>;
@@ -120,6 +121,20 @@ export function readDefault(env: Env, variable: string): DefaultState {
   const raw = given(env, variable) ?? 'in';
   if (raw !== 'in' && raw !== 'out') throw new ConfigError(variable, `expected "in" or "out", got ${JSON.stringify(raw)}`);
   return raw;
+}
+
+/**
+ * `OPTOUT_SITE_COOKIE_DOMAIN`: the site's own domain (`example.org`) when the host runs on a name
+ * under it (`optout.example.org`); unset, the host sets no cookie for the site.
+ */
+export function readSiteCookieDomain(env: Env, variable: string): string | undefined {
+  const raw = given(env, variable)?.trim();
+  if (raw === undefined) return undefined;
+  const domain = raw.replace(/^\./, '').toLowerCase();
+  if (domain === 'auto' || domain === 'none' || !isCookieDomain(domain) || !domain.includes('.')) {
+    throw new ConfigError(variable, `expected the site's domain, such as example.org, got ${JSON.stringify(raw)}`);
+  }
+  return domain;
 }
 
 /** Express's names for address ranges (proxy-addr): 127.0.0.0/8 and ::1, 169.254.0.0/16 and fe80::/10, private ranges. */

@@ -54,6 +54,10 @@ describe('loadConfig', () => {
     ['OPTOUT_TRUST_PROXY', '10.0.0.0/33'],
     ['OPTOUT_TRUST_PROXY', 'loopback,proxy.example.org'],
     ['OPTOUT_BUILDER_SITES', 'off'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'example.org; HttpOnly'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'https://example.org'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'auto'],
+    ['OPTOUT_SITE_COOKIE_DOMAIN', 'org'],
   ])('%s=%s stops start-up with an error naming the variable', (variable, value) => {
     let caught: unknown;
     try {
@@ -91,6 +95,10 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OPTOUT_ALLOWED_ORIGINS: value })).toThrow(
       `OPTOUT_ALLOWED_ORIGINS: ${JSON.stringify(value)} is not an origin; expected scheme, host and optional port, like https://example.org${meant}; a comma-separated list of them`,
     );
+  });
+
+  it('OPTOUT_SITE_COOKIE_DOMAIN: a domain, a leading dot and case dropped', () => {
+    expect(loadConfig({ OPTOUT_SITE_COOKIE_DOMAIN: '.Example.org' }).siteCookieDomain).toBe('example.org');
   });
 
   it('names every bad value at once, on one line', () => {

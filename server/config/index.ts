@@ -8,6 +8,7 @@ import {
   readHost,
   readOrigins,
   readPort,
+  readSiteCookieDomain,
   readTrustProxy,
   type BuilderSites,
   type ConfigProblem,
@@ -39,6 +40,8 @@ export interface HostConfig {
   readonly trustProxy: readonly string[];
   /** Whether the builder lists every `OPTOUT_CONFIG` site id, or only the one its URL names (`OPTOUT_BUILDER_SITES`, listed). */
   readonly builderSites: BuilderSites;
+  /** The site's domain the host also sets `optout_state` for, when it runs under it (`OPTOUT_SITE_COOKIE_DOMAIN`); none by default. */
+  readonly siteCookieDomain?: string;
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
   readonly configFile?: ConfigFile;
 }
@@ -78,6 +81,7 @@ export function loadConfig(env: Env = process.env): HostConfig {
     tls: read(() => readTlsCredentials(env), undefined),
     trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
     builderSites: read<BuilderSites>(() => readBuilderSites(env, 'OPTOUT_BUILDER_SITES'), 'listed'),
+    siteCookieDomain: read(() => readSiteCookieDomain(env, 'OPTOUT_SITE_COOKIE_DOMAIN'), undefined),
     configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
   };
   const [first, ...more] = problems;

@@ -1,7 +1,7 @@
 // The first-party mirror's stored form: strict both ways, so another script's value is never read as a state.
 import { describe, expect, it } from 'vitest';
-import { parseMirror } from '../shared/mirror-cookie.js';
-import { encodeMirror, mirrorKey, mirrorRestoresOptOut } from './client-mirror.js';
+import { encodeMirror, parseMirror } from '../shared/mirror-cookie.js';
+import { mirrorKey, mirrorRestoresOptOut } from './client-mirror.js';
 
 describe('client mirror', () => {
   it('round-trips every state, with and without its confirmation time', () => {

@@ -1,17 +1,11 @@
 // The client's first-party mirror of the last known state (the site's own localStorage), so `cached` answers synchronously.
 import { mergeLayers } from '../shared/choice-layers.js';
 import type { OptOutState } from '../shared/choice.js';
-import { parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
+import { encodeMirror, parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
 
 /** One key per opt-out host, so two hosts on one site never mix their answers. */
 export function mirrorKey(hostOrigin: string): string {
   return `optout-frame:${hostOrigin}`;
-}
-
-/** Stored form: `1:choice:1767225600` = opted out by choice, confirmed at that second; `0:default:…` = opted in by default. */
-export function encodeMirror({ state, confirmedAt }: MirrorRecord): string {
-  const base = `${state.optedOut ? '1' : '0'}:${state.reason}`;
-  return confirmedAt === undefined ? base : `${base}:${confirmedAt}`;
 }
 
 // Storage may be disabled, full, or throw SecurityError (sandboxed pages, blocked cookies):

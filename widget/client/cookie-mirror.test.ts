@@ -1,6 +1,6 @@
 // The optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do: Domain auto, none or named; attributes; the fresher mirror wins.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeMirror } from './client-mirror.js';
+import { encodeMirror } from '../shared/mirror-cookie.js';
 import { isCookieDomain, type MirrorRecord } from '../shared/mirror-cookie.js';
 import { openCookieMirror } from './cookie-mirror.js';
 import { openSiteMirror } from './site-mirror.js';

@@ -1,6 +1,5 @@
 // The mirror's cookie copy (`optout_state`) on the site: every subdomain reads it synchronously, and the site's own server receives it.
-import { cookieValues, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
-import { encodeMirror } from './client-mirror.js';
+import { cookieValues, encodeMirror, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../shared/mirror-cookie.js';
 
 /** `auto` (the widest domain the browser accepts), `none` (this host only), or a domain such as `example.org`. */
 export type CookieDomain = string;

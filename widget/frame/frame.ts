@@ -6,6 +6,7 @@ import type { OptOutState } from '../shared/choice.js';
 import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
 import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
 import { startMatomoCompat } from './matomo-compat.js';
+import { hostStoreAction, storeChoiceOnHost } from './host-choice.js';
 
 const boot = readBoot(document);
 // The layers may hold what the host could not see (frame storage, GPC only in the navigator):
@@ -33,19 +34,30 @@ if (toggle) {
   };
   toggle.texts = boot.texts;
   show(keeper.state);
+  // The server-rendered form (left in the light DOM under the element's shadow root) names the host's route for a choice.
+  const hostAction = hostStoreAction(toggle);
+  /**
+   * Every layer the script writes, then the host's cookie by its answer. The request starts in a
+   * microtask, after the caller has told the page (the same task), so the page hears at once.
+   */
+  const choose = (optedOut: boolean): OptOutState => {
+    const state = keeper.choose(optedOut);
+    if (hostAction !== undefined) queueMicrotask(() => void storeChoiceOnHost(fetch, hostAction, optedOut));
+    return state;
+  };
 
   const messenger = startFrameMessenger({
     allowedOrigins: boot.allowedOrigins,
     state: keeper.state,
     // Another tab may have changed the layers where no BroadcastChannel carried the news.
     read: () => keeper.refresh(),
-    optOut: () => keeper.choose(true),
+    optOut: () => choose(true),
     // A page's opt-out or another tab: show it (setting properties fires no optout-change).
     onChange: show,
   });
   // element → store → message: a click is stored in every layer first, then the page hears of it.
   toggle.addEventListener('optout-change', (event) => {
-    const state = keeper.choose(event.detail.optedOut);
+    const state = choose(event.detail.optedOut);
     show(state);
     messenger.changed(state);
   });

@@ -43,6 +43,12 @@ export interface MirrorRecord {
   readonly confirmedAt?: number;
 }
 
+/** The stored form (the client's mirror, and the host's own `optout_state` on the site's domain): `1:choice:1767225600` = opted out by choice, confirmed at that second; `0:default:…` = opted in by default. */
+export function encodeMirror({ state, confirmedAt }: MirrorRecord): string {
+  const base = `${state.optedOut ? '1' : '0'}:${state.reason}`;
+  return confirmedAt === undefined ? base : `${base}:${confirmedAt}`;
+}
+
 /**
  * Reads the stored form strictly: `1`/`0`, then optionally the reason and when it was confirmed
  * (0.1's `1:choice` and a bare `1`, which a site's own code may write, count as unconfirmed

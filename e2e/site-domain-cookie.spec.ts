@@ -1,0 +1,92 @@
+// OPTOUT_SITE_COOKIE_DOMAIN end to end on two names under one site (host optout.example.test, page news.example.test): a click's answer sets the site's optout_state; on another site the browser keeps none of it.
+import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
+import type { TestCertificates } from '../server/testing/tls-certificates.js';
+import { texts } from './frame.js';
+import {
+  CROSS_SITE_NAME,
+  exampleCertificates,
+  HOST_NAME,
+  launchChromiumForTestNames,
+  SAME_SITE_NAME,
+  startHttpsDemo,
+  startHttpsHost,
+  type HttpsDemo,
+  type HttpsServer,
+} from './https-origins.js';
+
+let certs: TestCertificates;
+let browser: Browser;
+let demo: HttpsDemo;
+let host: HttpsServer;
+let hostOrigin: string;
+
+test.beforeAll(async () => {
+  certs = exampleCertificates();
+  browser = await launchChromiumForTestNames(certs);
+  demo = await startHttpsDemo(certs);
+  host = await startHttpsHost(certs, {
+    OPTOUT_ALLOWED_ORIGINS: [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(','),
+    OPTOUT_SITE_COOKIE_DOMAIN: 'example.test',
+  });
+  hostOrigin = host.origin(HOST_NAME);
+  demo.pointAt(hostOrigin);
+});
+test.afterAll(async () => {
+  await browser?.close();
+  await Promise.all([host?.close(), demo?.close()]);
+  certs?.remove();
+});
+
+/** Opens `name`'s privacy page, clicks `button` in the frame, and returns the host's answer to the click's request. */
+async function click(page: Page, name: string, button: string, status: string): Promise<Response> {
+  const frame = page.frameLocator(`iframe[src^="${hostOrigin}/optout"]`);
+  await expect(frame.locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(`${hostOrigin}/optout`));
+  await frame.getByRole('button', { name: button }).click();
+  await expect(frame.getByRole('status')).toHaveText(status);
+  expect(new URL(page.url()).hostname).toBe(name);
+  return answer;
+}
+
+/** Every `Set-Cookie` line of an answer. */
+const setCookies = async (response: Response) =>
+  (await response.headersArray()).filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+
+const siteCookie = (optedOut: '1' | '0') =>
+  new RegExp(`^optout_state=${optedOut}:choice:\\d+; Path=/; Max-Age=34560000; SameSite=Lax; Secure; Domain=example.test$`);
+
+test("on news.example.test: the click's answer sets the site's optout_state for example.test, kept in the browser; the same opting back in", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${demo.origin(SAME_SITE_NAME)}/privacy`);
+
+  const out = await click(page, SAME_SITE_NAME, texts.optOutButton, texts.optedOut);
+  expect(out.status()).toBe(204);
+  const lines = await setCookies(out);
+  expect(lines).toHaveLength(2);
+  expect(lines[0]).toMatch(/^optout=1; .*Partitioned$/);
+  expect(lines[1]).toMatch(siteCookie('1'));
+  // One optout_state in the store, on the site's domain (the client's copy has the same name, Domain and Path).
+  const mirrors = async () => (await context.cookies()).filter((cookie) => cookie.name === 'optout_state');
+  await expect
+    .poll(async () => (await mirrors()).map(({ domain, value }) => `${domain} ${value.slice(0, 8)}`))
+    .toEqual(['.example.test 1:choice']);
+
+  await page.reload();
+  const back = await click(page, SAME_SITE_NAME, texts.optInButton, texts.optedIn);
+  expect((await setCookies(back))[1]).toMatch(siteCookie('0'));
+  await expect.poll(async () => (await mirrors()).map(({ value }) => value.slice(0, 8))).toEqual(['0:choice']);
+  await context.close();
+});
+
+test('on www.gazette.test (another site sharing the host): the same answer, and the browser stores no cookie for example.test', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${demo.origin(CROSS_SITE_NAME)}/privacy`);
+  const out = await click(page, CROSS_SITE_NAME, texts.optOutButton, texts.optedOut);
+  // The host cannot see the page's site; the browser refuses a SameSite=Lax cookie from a cross-site frame.
+  expect((await setCookies(out))[1]).toMatch(siteCookie('1'));
+  const cookies = await context.cookies();
+  expect(cookies.filter((cookie) => cookie.name === 'optout_state').map((cookie) => cookie.domain)).toEqual(['.gazette.test']);
+  await context.close();
+});
