@@ -5,7 +5,17 @@ import type { HostConfig } from './config/index.js';
 
 /** The visitor's stored choice, if the request carries one. */
 export function requestChoice(req: Request, config: HostConfig): boolean | undefined {
-  return parseChoice(readCookie(req.get('cookie'), config.cookieName));
+  const header = req.get('cookie');
+  return parseChoice(readCookie(header, config.cookieName)) ?? matomoIgnored(header);
+}
+
+/**
+ * Matomo's classic opt-out kept its choice in `matomo_ignore` (older installs `piwik_ignore`) on
+ * its own host, present meaning opted out: a host that takes over that name keeps those opt-outs.
+ * Our own cookie, written by a later click, comes first.
+ */
+function matomoIgnored(header: string | undefined): true | undefined {
+  return readCookie(header, 'matomo_ignore') !== undefined || readCookie(header, 'piwik_ignore') !== undefined ? true : undefined;
 }
 
 /** The state the page shows; `choice` when the caller has already read it (one cookie parse per request). */

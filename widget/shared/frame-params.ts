@@ -44,6 +44,9 @@ const FONT_SIZE = /^[0-9]{1,4}(\.[0-9]{1,4})?(px|pt|em|rem|%)$/;
 const FONT_FAMILY =
   /^\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*')(?:\s*,\s*(?:[A-Za-z0-9 -]+|"[A-Za-z0-9 ,'-]*"|'[A-Za-z0-9 ,"-]*'))*\s*$/;
 
+/** The parameters whose empty value means "the default" (Matomo's embed codes), not an error. */
+const STYLING = new Set(['fontColor', 'backgroundColor', 'fontSize', 'fontFamily']);
+
 /** One string value, or undefined when absent; a repeated or nested parameter is invalid. */
 function single(query: Query, name: string, accepts: string): string | undefined {
   const value = query[name];
@@ -55,6 +58,9 @@ function single(query: Query, name: string, accepts: string): string | undefined
 function matching(query: Query, name: string, pattern: RegExp, accepts: string): string | undefined {
   const value = single(query, name, accepts);
   if (value === undefined) return undefined;
+  // Matomo's admin writes `backgroundColor=&fontColor=&fontSize=&fontFamily=` when no styling
+  // was chosen: an empty styling value is the default, so those embed codes work unchanged.
+  if (value === '' && STYLING.has(name)) return undefined;
   if (value.length > 200 || !pattern.test(value)) throw new ParamError(name, accepts);
   return value;
 }
