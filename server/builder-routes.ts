@@ -26,6 +26,8 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
     const fields = filledFields(req.query);
+    // Pasted Matomo code (the builder's "I use Matomo's opt-out code today"), bounded as its textarea is.
+    const matomoCode = typeof req.query.matomo === 'string' ? req.query.matomo.slice(0, 4000) : '';
     // An unknown site is a 400 naming it, as on the frame.
     const site = requestProfile(profiles, fields).site;
     const choices = { ...parseFrameParams(fields), ...parseIntegrationParams(fields), ...(site === undefined ? {} : { site }) };
@@ -33,7 +35,15 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     res.set('Cache-Control', 'no-cache').set('Vary', 'Accept-Encoding');
     // The page shows the host's address as the browser reached it (the Host header), and the URL's options.
     const document = documents(`builder ${hostOrigin} ${req.originalUrl}`, () => ({
-      html: renderBuilderPage({ choices, hostOrigin, languages: shippedLanguages, builderScript: assets.builderScript, sites, titleOf }),
+      html: renderBuilderPage({
+        choices,
+        hostOrigin,
+        languages: shippedLanguages,
+        builderScript: assets.builderScript,
+        sites,
+        titleOf,
+        matomoCode,
+      }),
       csp,
     }));
     sendDocument(req, res, document);
