@@ -10,6 +10,7 @@ import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { hashedAssets } from './hashed-assets.js';
 import type { HostOptions } from './host-options.js';
+import { matomoRoute } from './matomo-routes.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles } from './site-profiles.js';
 import { noStore, securityHeaders } from './security-headers.js';
@@ -34,13 +35,15 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   app.use(securityHeaders(config));
   app.use(warnOnUntrustedForwarding());
   // The frame first: every layer before it costs each of its requests a match.
-  optOutRoutes(app, config, profiles, assets, documents);
+  const frame = optOutRoutes(app, config, profiles, assets, documents);
   app.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text').send('ok');
   });
   bridgeRoutes(app, profiles, assets, dir, documents);
   app.use(builderRoutes(config, profiles, assets, documents));
   app.use(clientScriptRoute(profiles, dir));
+  // Matomo's old address for both of its embed codes (docs/migrating-from-matomo.md).
+  app.get('/index.php', matomoRoute(frame, profiles, dir));
   // Order matters: the 404 comes after every route, and the error handler last, so it also
   // catches what the 404 and the routes throw.
   app.use((_req, res) => {

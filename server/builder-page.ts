@@ -2,6 +2,7 @@
 import { embedUrl, everyPageCode, everyPageHint, privacyPageCode, type BuilderChoices } from '../widget/shared/embed-snippet.js';
 import { fallbackLanguage, findLanguage, type Language } from '../widget/shared/i18n/index.js';
 import { trackerDocs } from '../widget/shared/tracker-snippets.js';
+import { matomoCodeOnHost } from '../widget/shared/matomo-embed.js';
 import { builderForm, type BuilderFormInput } from './builder-form.js';
 import { builderStyles } from './builder-styles.js';
 import { escapeHtml } from './html.js';
@@ -11,6 +12,8 @@ export interface BuilderPageInput extends BuilderFormInput {
   readonly hostOrigin: string;
   /** The builder's module script, when built (the form works without it). */
   readonly builderScript: string | undefined;
+  /** The Matomo opt-out code the site owner pasted (`matomo=`), or empty. */
+  readonly matomoCode?: string;
 }
 
 /** The language the frame shows for `lang` when the visitor's browser says nothing: its title goes in the code. */
@@ -41,6 +44,24 @@ function codeBlock(id: string, heading: string, code: string, hint: string, choi
 </section>`;
 }
 
+/** "I use Matomo's opt-out code today": paste it, get the same code on this host (the script changes it as it is typed). */
+function matomoSection(hostOrigin: string, pasted: string): string {
+  const changed = pasted === '' ? '' : (matomoCodeOnHost(pasted, hostOrigin) ?? '');
+  const hint =
+    pasted !== '' && changed === ''
+      ? 'This is not a Matomo opt-out code: it holds no <code>index.php?module=CoreAdminHome&amp;action=optOut</code> address.'
+      : 'Matomo’s classic iframe or its script, as its admin wrote it: the same code, with only the host changed. <a href="https://github.com/optout-frame/optout-frame/blob/main/docs/migrating-from-matomo.md">Migrating from Matomo</a>.';
+  return `<section aria-labelledby="matomo-heading" class="output">
+<h2 id="matomo-heading">I use Matomo’s opt-out code today</h2>
+<form id="matomo-form" method="get" action="/"><label for="matomo">Your Matomo opt-out code</label>
+<textarea id="matomo" name="matomo" rows="3" wrap="off" spellcheck="false" maxlength="4000">${escapeHtml(pasted)}</textarea>
+<noscript><button type="submit">Change the host</button></noscript></form>
+<label for="matomo-code">The same code on this host</label>
+<textarea id="matomo-code" readonly wrap="off" rows="3" spellcheck="false" aria-describedby="matomo-hint">${escapeHtml(changed)}</textarea>
+<p class="hint" id="matomo-hint">${hint}</p>
+</section>`;
+}
+
 export function renderBuilderPage(input: BuilderPageInput): string {
   const { choices, hostOrigin } = input;
   const title = input.titleOf(choices.site, frameLanguage(choices.lang));
@@ -66,6 +87,7 @@ ${builderForm(input)}
 </section>
 ${codeBlock('privacy-code', 'On your privacy page', privacyPageCode(hostOrigin, choices, title), '<code>client.js</code> sizes the frame to its content and keeps your trackers’ own switches in step with the visitor’s choice. If your privacy page has your site’s usual <code>&lt;head&gt;</code>, keep the next block there too: the client loads once.', choices)}
 ${codeBlock('every-page-code', 'On every other page', everyPageCode(hostOrigin, choices), everyPageHint(choices.everyPage), choices)}
+${matomoSection(hostOrigin, input.matomoCode ?? '')}
 </div>
 </div>
 </main>

@@ -30,6 +30,8 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     (site === undefined ? profiles.top : (profiles.sites.get(site) ?? profiles.top)).texts(language).title;
   router.get('/', (req, res) => {
     const fields = filledFields(req.query);
+    // Pasted Matomo code (the builder's "I use Matomo's opt-out code today"), bounded as its textarea is.
+    const matomoCode = typeof req.query.matomo === 'string' ? req.query.matomo.slice(0, 4000) : '';
     // An unknown site is a 400 naming it, as on the frame.
     const site = requestProfile(profiles, fields).site;
     const choices = { ...parseFrameParams(fields), ...parseIntegrationParams(fields), ...(site === undefined ? {} : { site }) };
@@ -45,6 +47,7 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
         builderScript: assets.builderScript,
         sites: sitesFor(site),
         titleOf,
+        matomoCode,
       }),
       csp,
     }));

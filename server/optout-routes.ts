@@ -47,9 +47,18 @@ function prefersNoContent(req: Request): boolean {
   return (req.get('prefer') ?? '').split(/[,;]/).some((preference) => preference.trim() === 'return=minimal');
 }
 
-/** Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch. */
-export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): void {
-  router.get('/optout', (req: Request, res: Response) => {
+/**
+ * Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch.
+ * Returns the frame's handler, which Matomo's old address answers with too (matomo-routes.ts).
+ */
+export function optOutRoutes(
+  router: IRouter,
+  config: HostConfig,
+  profiles: Profiles,
+  assets: FrameAssets,
+  documents: DocumentCache,
+): (req: Request, res: Response) => void {
+  const frame = (req: Request, res: Response) => {
     const query = req.query;
     // The profile site= names (the top level without it): its origins, default, texts, theme.
     const profile = requestProfile(profiles, query);
@@ -94,7 +103,8 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
       };
     });
     sendDocument(req, res, document);
-  });
+  };
+  router.get('/optout', frame);
 
   // Another site's form (CSRF) is refused before its body is even read.
   const refuseCrossSite: express.RequestHandler = (req, res, next) => {
@@ -123,4 +133,5 @@ export function optOutRoutes(router: IRouter, config: HostConfig, profiles: Prof
     }
     res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   });
+  return frame;
 }

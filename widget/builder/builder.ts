@@ -2,6 +2,7 @@
 import { builderPath, embedUrl, everyPageCode, everyPageHint, privacyPageCode, type BuilderChoices } from '../shared/embed-snippet.js';
 import { parseFrameParams, ParamError } from '../shared/frame-params.js';
 import { parseIntegrationParams } from '../shared/integration-params.js';
+import { matomoCodeOnHost } from '../shared/matomo-embed.js';
 import { trackerDocs } from '../shared/tracker-snippets.js';
 import { connectPicker } from './colour-pickers.js';
 import { clearCopyStatus, connectCopyButtons } from './copy-buttons.js';
@@ -102,3 +103,10 @@ form.addEventListener('submit', (event) => {
 followPreviewHeight(preview);
 connectCopyButtons();
 update();
+
+// "I use Matomo's opt-out code today": the same code on this host, as it is pasted.
+const matomoInput = document.getElementById('matomo') as HTMLTextAreaElement | null;
+const matomoOutput = document.getElementById('matomo-code') as HTMLTextAreaElement | null;
+matomoInput?.addEventListener('input', () => {
+  if (matomoOutput) matomoOutput.value = matomoCodeOnHost(matomoInput.value, location.origin) ?? '';
+});

@@ -2,6 +2,7 @@
 import { mergeMirrors, type MirrorRecord } from '../shared/mirror-cookie.js';
 import { readMirror, writeMirror } from './client-mirror.js';
 import type { CookieMirror } from './cookie-mirror.js';
+import { clearMatomoOptOut, readMatomoOptOut } from './matomo-consent.js';
 
 export interface SiteMirror {
   /** The localStorage key (other tabs' writes to it are heard as `storage` events). */
@@ -19,10 +20,12 @@ export interface SiteMirror {
 export function openSiteMirror(key: string, cookie: CookieMirror | undefined): SiteMirror {
   return {
     key,
-    read: () => mergeMirrors(readMirror(key), cookie?.read()),
+    // Matomo's own opt-out cookie, from before the switch, counts as one more record (matomo-consent.ts).
+    read: () => mergeMirrors(mergeMirrors(readMirror(key), cookie?.read()), readMatomoOptOut()),
     write(record) {
       writeMirror(key, record);
       cookie?.write(record);
+      if (!record.state.optedOut && record.state.reason === 'choice') clearMatomoOptOut();
     },
   };
 }

@@ -59,6 +59,21 @@ describe('parseFrameParams', () => {
     }
   });
 
+  it("takes Matomo's empty styling values for the defaults", () => {
+    const matomo = {
+      module: 'CoreAdminHome',
+      action: 'optOut',
+      language: 'en',
+      backgroundColor: '',
+      fontColor: '',
+      fontSize: '',
+      fontFamily: '',
+    };
+    expect(parseFrameParams(matomo)).toEqual({ ...parseFrameParams({}), lang: 'en' });
+    expect(() => parseFrameParams({ ...matomo, fontSize: '12' })).toThrow(/fontSize/);
+    expect(() => parseFrameParams({ theme: '' })).toThrow(/theme/);
+  });
+
   it('refuses a repeated parameter', () => {
     expect(() => parseFrameParams({ theme: ['light', 'dark'] })).toThrow(/theme/);
   });

@@ -66,6 +66,9 @@ function fontFamilyNames(value: string): string[] {
 /** A comma-separated list of bare family names or names in matched quotes: nothing can leave the CSS declaration it is placed in. */
 const FONT_FAMILY = { test: (value: string) => fontFamilyNames(value).every((name) => FONT_FAMILY_NAME.test(name.trim())) };
 
+/** The parameters whose empty value means "the default" (Matomo's embed codes), not an error. */
+const STYLING = new Set(['fontColor', 'backgroundColor', 'fontSize', 'fontFamily']);
+
 /** One string value, or undefined when absent; a repeated or nested parameter is invalid. */
 function single(query: Query, name: string, accepts: string): string | undefined {
   const value = query[name];
@@ -77,6 +80,9 @@ function single(query: Query, name: string, accepts: string): string | undefined
 function matching(query: Query, name: string, pattern: Pick<RegExp, 'test'>, accepts: string): string | undefined {
   const value = single(query, name, accepts);
   if (value === undefined) return undefined;
+  // Matomo's admin writes `backgroundColor=&fontColor=&fontSize=&fontFamily=` when no styling
+  // was chosen: an empty styling value is the default, so those embed codes work unchanged.
+  if (value === '' && STYLING.has(name)) return undefined;
   if (value.length > 200 || !pattern.test(value)) throw new ParamError(name, accepts);
   return value;
 }

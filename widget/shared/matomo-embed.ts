@@ -1,0 +1,14 @@
+// The builder's one-line change for a site on Matomo's opt-out: the same embed code, with the Matomo host replaced by this one.
+
+/** Matomo's opt-out address in an embed code: the host (and any folder Matomo is installed in) before `index.php?module=CoreAdminHome`. */
+const MATOMO_OPT_OUT = /(?:https?:)?\/\/[^\s"'<>?#]+?\/index\.php\?module=CoreAdminHome(?=&(?:amp;)?action=optOut)/g;
+
+/**
+ * `code` (Matomo's classic iframe or its optOutJS script, as its admin writes them) with every
+ * opt-out address pointing at `hostOrigin`, everything else untouched; `undefined` when `code`
+ * holds no Matomo opt-out address.
+ */
+export function matomoCodeOnHost(code: string, hostOrigin: string): string | undefined {
+  if (!code.match(MATOMO_OPT_OUT)) return undefined;
+  return code.replace(MATOMO_OPT_OUT, `${hostOrigin}/index.php?module=CoreAdminHome`);
+}
