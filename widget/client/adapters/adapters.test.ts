@@ -506,7 +506,10 @@ describe('clarity adapter', () => {
     clarity(source, { adStorage: true });
     announce(true);
     announce(false);
-    expect(queued()).toEqual([['consentv2', denied], ['consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }]]);
+    expect(queued()).toEqual([
+      ['consentv2', denied],
+      ['consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }],
+    ]);
   });
 
   it('calls the clarity() already on the page', () => {
