@@ -40,6 +40,36 @@ const TRACKER_PAGES: Readonly<Record<string, TrackerPage>> = {
     lede: "Fathom's script is only served from Fathom's CDN, not npm, so this page shows the switch it reads.",
     note: notOnNpm,
   },
+  mixpanel: {
+    title: 'Mixpanel',
+    lede: "Mixpanel's browser library, mixpanel-browser from npm, unmodified.",
+    note: sentToCollector('mixpanel'),
+  },
+  amplitude: {
+    title: 'Amplitude',
+    lede: "Amplitude's browser SDK, @amplitude/analytics-browser from npm, unmodified.",
+    note: sentToCollector('amplitude'),
+  },
+  segment: {
+    title: 'Segment',
+    lede: "Segment's analytics-next, @segment/analytics-next from npm, unmodified.",
+    note: sentToCollector('segment'),
+  },
+  clarity: {
+    title: 'Microsoft Clarity',
+    lede: "Clarity's snippet; Clarity's script is only served from clarity.ms, so this page shows the consent calls queued for it.",
+    note: notOnNpm,
+  },
+  meta: {
+    title: 'Meta Pixel',
+    lede: "Meta's pixel snippet; fbevents.js is only served by Meta, so this page shows the consent calls queued for it.",
+    note: notOnNpm,
+  },
+  'no-switch': {
+    title: 'A tool with no switch',
+    lede: "A script with no opt-out of its own (the site's beacon here, Hotjar or Cloudflare Web Analytics elsewhere), loaded only while the visitor is opted in.",
+    note: sentToCollector('beacon'),
+  },
 };
 
 const root = new URL('../', import.meta.url);
@@ -53,6 +83,11 @@ const trackerLibraries: Readonly<Record<string, URL>> = {
   'plausible.js': new URL('node_modules/@plausible-analytics/tracker/plausible.js', root),
   'posthog.js': new URL('node_modules/posthog-js/dist/array.no-external.js', root),
   'umami.js': new URL('vendor/umami-tracker-2.10.0.js', pagesDir),
+  // The build Mixpanel's CDN serves to its snippet, the UMD builds of Amplitude's and Segment's SDKs.
+  'mixpanel.js': new URL('node_modules/mixpanel-browser/dist/mixpanel.globals.js', root),
+  'amplitude.js': new URL('node_modules/@amplitude/analytics-browser/lib/scripts/amplitude-min.umd.js', root),
+  'segment.js': new URL('node_modules/@segment/analytics-next/dist/umd/index.js', root),
+  'site-beacon.js': new URL('vendor/site-beacon.js', pagesDir),
 };
 
 /** Fills `{{key}}` placeholders; the values are the demo's own texts and files. */
@@ -89,8 +124,9 @@ export function trackerDemoRoutes(sendPage: (file: string) => RequestHandler, re
     if (!library) return next();
     res.set('Cache-Control', 'no-cache').type('js').sendFile(library.pathname);
   });
-  router.all('/collect/{*path}', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json({});
+  router.all('/collect/{*path}', (req, res) => {
+    // Amplitude reads the code in the answer, and sends again without it.
+    res.set('Cache-Control', 'no-store').json(req.path.startsWith('/collect/amplitude/') ? { code: 200 } : {});
   });
   return router;
 }

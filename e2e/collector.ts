@@ -15,18 +15,31 @@ export interface Collector {
   clear(): void;
 }
 
-/** The event names in a tracker's request body (Plausible, Umami and PostHog formats). */
+/** Mixpanel's body: `data=` followed by its JSON, URL-encoded or base64. */
+function mixpanelData(body: string): string {
+  const data = new URLSearchParams(body).get('data') ?? '';
+  return data.trimStart().startsWith('{') || data.trimStart().startsWith('[') ? data : Buffer.from(data, 'base64').toString('utf8');
+}
+
+/** The event names in a tracker's request body (Plausible, Umami, PostHog, Mixpanel, Amplitude, Segment and the beacon formats). */
 export function eventNames(tracker: string, body: string | null): string[] {
   let data: unknown;
   try {
-    data = JSON.parse(body ?? '');
+    data = JSON.parse(tracker === 'mixpanel' ? mixpanelData(body ?? '') : (body ?? ''));
   } catch {
     return ['(unreadable)'];
   }
   const record = (data ?? {}) as Record<string, unknown>;
   switch (tracker) {
     case 'plausible':
+    case 'beacon':
       return [String(record.n)];
+    case 'mixpanel':
+      return (Array.isArray(data) ? data : [data]).map((event) => String((event as Record<string, unknown>).event));
+    case 'amplitude':
+      return (Array.isArray(record.events) ? record.events : []).map((event) => String((event as Record<string, unknown>).event_type));
+    case 'segment':
+      return [record.type === 'track' ? String(record.event) : String(record.type)];
     case 'umami': {
       const payload = (record.payload ?? {}) as Record<string, unknown>;
       return [typeof payload.name === 'string' ? payload.name : 'pageview'];
@@ -52,7 +65,8 @@ export async function watchCollector(page: Page): Promise<Collector> {
     const tracker = new URL(request.url()).pathname.split('/')[2] ?? '';
     // Preflights and PostHog's configuration reads are not hits.
     if (request.method() === 'POST') hits.push({ tracker, events: eventNames(tracker, request.postData()) });
-    await route.fulfill({ status: 200, contentType: 'application/json', body: '{}' });
+    // Amplitude reads the code in the answer, and sends again without it.
+    await route.fulfill({ status: 200, contentType: 'application/json', body: tracker === 'amplitude' ? '{"code":200}' : '{}' });
   });
   return {
     hits,

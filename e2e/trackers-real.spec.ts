@@ -31,6 +31,10 @@ const trackers: readonly RealTracker[] = [
   { name: 'umami', title: 'Umami', pageview: 'pageview', onOptIn: [], onLateOptIn: [] },
   // PostHog records the opt-in itself, then the page view it had held.
   { name: 'posthog', title: 'PostHog', pageview: '$pageview', onOptIn: ['$opt_in'], onLateOptIn: ['$opt_in', '$pageview'] },
+  // Mixpanel records the opt-in itself; the page view it dropped while opted out is not sent again.
+  { name: 'mixpanel', title: 'Mixpanel', pageview: '$mp_web_page_view', onOptIn: ['$opt_in'], onLateOptIn: ['$opt_in'] },
+  { name: 'amplitude', title: 'Amplitude', pageview: 'pageview', onOptIn: [], onLateOptIn: [] },
+  { name: 'segment', title: 'Segment', pageview: 'page', onOptIn: [], onLateOptIn: [] },
 ];
 
 const trackerSwitch = (page: Page, tracker: RealTracker) => page.getByRole('status', { name: `${tracker.title}'s own switch` });

@@ -175,3 +175,102 @@ test('data-adapters: unknown names are ignored with a console warning, the known
     await Promise.all([site.close(), pages.close()]);
   }
 });
+
+/** Calls queued on a tracker's stub (`clarity.q`, `fbq.queue`), each as a plain array, `filter` first. */
+const queuedCalls = (page: Page, stub: 'clarity' | 'meta', filter: string) =>
+  page.evaluate(
+    ({ stub, filter }) => {
+      const win = window as unknown as { clarity?: { q?: ArrayLike<unknown>[] }; fbq?: { queue?: ArrayLike<unknown>[] } };
+      const queue = (stub === 'clarity' ? win.clarity?.q : win.fbq?.queue) ?? [];
+      return Array.from(queue, (call) => JSON.parse(JSON.stringify(Array.from(call))) as unknown[]).filter((call) => call[0] === filter);
+    },
+    { stub, filter },
+  );
+
+const clarityDenied = ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'denied' }];
+const clarityGranted = ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }];
+
+test('Microsoft Clarity: consentv2 is queued denied before anything is known, granted once opted in, and on each change', async ({
+  page,
+}) => {
+  await page.goto('/trackers/clarity');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
+  await expect.poll(() => queuedCalls(page, 'clarity', 'consentv2')).toEqual([clarityDenied, clarityGranted]);
+  await optOutThenIn(
+    page,
+    () => expect.poll(() => queuedCalls(page, 'clarity', 'consentv2')).toEqual([clarityDenied, clarityGranted, clarityDenied]),
+    () =>
+      expect.poll(() => queuedCalls(page, 'clarity', 'consentv2')).toEqual([clarityDenied, clarityGranted, clarityDenied, clarityGranted]),
+  );
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(page.getByRole('status', { name: "Microsoft Clarity's own switch" })).toHaveText(/^off/);
+  // A returning opted-out visitor: denied first, before the snippet's own calls, and nothing more.
+  await page.reload();
+  const first = await page.evaluate(() =>
+    Array.from((window as unknown as { clarity: { q: ArrayLike<unknown>[] } }).clarity.q, (call) => Array.from(call)[0]),
+  );
+  expect(first.slice(0, 2)).toEqual(['consentv2', 'set']);
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  expect(await queuedCalls(page, 'clarity', 'consentv2')).toEqual([clarityDenied]);
+});
+
+test("Meta Pixel: fbq('consent') follows the visitor, revoked before init for a returning opted-out visitor", async ({ page }) => {
+  const calls = async () =>
+    (
+      await page.evaluate(() =>
+        Array.from((window as unknown as { fbq: { queue: ArrayLike<unknown>[] } }).fbq.queue, (call) => Array.from(call)),
+      )
+    )
+      .filter((call) => call[0] !== 'trackCustom')
+      .map((call) => call.join(':'));
+  await page.goto('/trackers/meta');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedIn);
+  // A new visitor: the snippet's revoke holds the page view; the adapter grants once the frame answers.
+  await expect.poll(calls).toEqual(['consent:revoke', 'init:1234567890', 'track:PageView', 'consent:grant']);
+  await optOutThenIn(
+    page,
+    () => expect.poll(async () => (await calls()).slice(4)).toEqual(['consent:revoke']),
+    () => expect.poll(async () => (await calls()).slice(4)).toEqual(['consent:revoke', 'consent:grant']),
+  );
+  await page.reload();
+  // Remembered opted in: granted at once, before init.
+  expect(await calls()).toEqual(['consent:revoke', 'consent:grant', 'init:1234567890', 'track:PageView']);
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(page.getByRole('status', { name: "Meta Pixel's own switch" })).toHaveText(/^off/);
+  await page.reload();
+  expect(await calls()).toEqual(['consent:revoke', 'consent:revoke', 'init:1234567890', 'track:PageView']);
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  expect(await calls()).toEqual(['consent:revoke', 'consent:revoke', 'init:1234567890', 'track:PageView']);
+});
+
+test('A tool with no switch: its held script loads only after opting in, and not on a page view after opting out', async ({ page }) => {
+  const loads: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path === '/trackers/vendor/site-beacon.js' || path.startsWith('/collect/beacon/')) loads.push(path);
+  });
+  const status = page.getByRole('status', { name: "A tool with no switch's own switch" });
+  // Opted out first, on the privacy page of the same site.
+  await page.goto('/privacy');
+  const frame = optOutFrame(page);
+  await frame.getByRole('button', { name: texts.optOutButton }).click();
+  await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
+
+  await page.goto('/trackers/no-switch');
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  await expect(status).toHaveText('off (not loaded)');
+  expect(loads).toEqual([]);
+
+  await optOutFrame(page).getByRole('button', { name: texts.optInButton }).click();
+  await expect(status).toHaveText('on (loaded)');
+  await expect.poll(() => loads).toEqual(['/trackers/vendor/site-beacon.js', '/collect/beacon/hit']);
+  expect(await page.locator('script[data-beacon="harbour"]').getAttribute('src')).toBe('/trackers/vendor/site-beacon.js');
+
+  await optOutFrame(page).getByRole('button', { name: texts.optOutButton }).click();
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  loads.splice(0);
+  await page.reload();
+  await expect(optOutFrame(page).getByRole('status')).toHaveText(texts.optedOut);
+  await expect(status).toHaveText('off (not loaded)');
+  expect(loads).toEqual([]);
+});

@@ -1,6 +1,7 @@
 // The classic-script build of the client (GET /client.js): defines `window.optout`, connected to the host it was loaded from.
 import { connectOptOut, OptOutError, type OptOutClient } from './client.js';
 import { applyNamedAdapters } from './adapters/named-adapters.js';
+import { optedInScripts } from './adapters/opted-in-scripts.js';
 import { isCookieDomain } from '../shared/mirror-cookie.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 
@@ -39,6 +40,8 @@ if (script instanceof HTMLScriptElement && script.src && !window.optout) {
   window.optout = client;
   // Synchronously, before any tracker below this tag runs: the remembered choice applies to the first hit.
   applyNamedAdapters(client, script.dataset.adapters ?? '', script.dataset);
+  // Tools with no switch: their <script type="text/plain" data-optout-src> tags load only while opted in.
+  optedInScripts(client);
 }
 
 /**

@@ -14,6 +14,15 @@ describe('parseIntegrationParams', () => {
     expect(parseIntegrationParams({ trackers: 'none' }).trackers).toEqual([]);
   });
 
+  it("takes the adapters' names for the trackers whose builder name differs, and writes the builder's", () => {
+    expect(parseIntegrationParams({ trackers: 'meta,gtag,clarity,mixpanel' }).trackers).toEqual([
+      'google-analytics',
+      'mixpanel',
+      'microsoft-clarity',
+      'meta-pixel',
+    ]);
+  });
+
   it('normalises the GA id and the cookie domain', () => {
     expect(parseIntegrationParams({ gaId: ' g-abc1234 ', cookieDomain: '.Example.ORG' })).toMatchObject({
       gaId: 'G-ABC1234',

@@ -1,9 +1,22 @@
 // The builder's integration choices (trackers, GA measurement id, cookie domain, client on every page) read from a query.
 import { ParamError } from './frame-params.js';
 import { isCookieDomain } from './mirror-cookie.js';
+import { ADAPTER_OF_TRACKER } from './tracker-names.js';
 
 /** The trackers the builder writes code for, by their `trackers=` names (also their docs anchors). */
-export const TRACKERS = ['matomo', 'plausible', 'umami', 'posthog', 'google-analytics', 'fathom'] as const;
+export const TRACKERS = [
+  'matomo',
+  'plausible',
+  'umami',
+  'posthog',
+  'google-analytics',
+  'fathom',
+  'mixpanel',
+  'amplitude',
+  'segment',
+  'microsoft-clarity',
+  'meta-pixel',
+] as const;
 export type Tracker = (typeof TRACKERS)[number];
 
 export interface IntegrationParams {
@@ -23,6 +36,12 @@ const GA_ID = /^(G|GT|AW|DC)-[A-Z0-9]{4,20}$/;
 
 type Query = Readonly<Record<string, unknown>>;
 
+/** A tracker's builder name, also from its adapter's name (`gtag` is `google-analytics`), as a person may type either. */
+function trackerName(name: string): string {
+  const builderName = Object.entries(ADAPTER_OF_TRACKER).find(([, adapter]) => adapter === name)?.[0];
+  return builderName ?? name;
+}
+
 /** `trackers=` as the form sends it (repeated, one per checkbox) or as an address holds it (comma-separated). */
 function trackerList(value: unknown): Tracker[] {
   if (value === undefined) return [];
@@ -35,7 +54,7 @@ function trackerList(value: unknown): Tracker[] {
   if (!parts) throw new ParamError('trackers', TRACKERS_ACCEPTS);
   const names = parts
     .flatMap((part) => part.split(','))
-    .map((name) => name.trim().toLowerCase())
+    .map((name) => trackerName(name.trim().toLowerCase()))
     .filter((name) => name !== '');
   if (names.length === 1 && names[0] === 'none') return [];
   for (const name of names) {

@@ -144,6 +144,98 @@ const fathom: TrackerInfo = {
     startScript(held, '', loadScript('https://cdn.usefathom.com/script.js', { 'data-site': 'YOUR-SITE-ID' })),
 };
 
+const mixpanel: TrackerInfo = {
+  label: 'Mixpanel',
+  adapter: 'mixpanel',
+  snippet: (held) =>
+    `<!-- Mixpanel: your project token; Mixpanel itself starts opted out until the client opts it in -->\n` +
+    startScript(
+      held,
+      [
+        `  var mixpanel = window.mixpanel = window.mixpanel || [];`,
+        `  mixpanel._i = mixpanel._i || [];`,
+        `  mixpanel.__SV = 1.2;`,
+        `  ['track', 'track_pageview', 'identify', 'opt_in_tracking', 'opt_out_tracking'].forEach(function (method) {`,
+        `    mixpanel[method] = function () { mixpanel.push([method].concat([].slice.call(arguments))); };`,
+        `  });`,
+        `  mixpanel._i.push(['YOUR-PROJECT-TOKEN', { opt_out_tracking_by_default: true }, 'mixpanel']);`,
+        '',
+      ].join('\n'),
+      [`    mixpanel.track_pageview();`, loadScript('https://cdn.mxpnl.com/libs/mixpanel-2-latest.min.js', {})].join('\n'),
+    ),
+};
+
+const amplitude: TrackerInfo = {
+  label: 'Amplitude',
+  adapter: 'amplitude',
+  snippet: (held) =>
+    `<!-- Amplitude: your API key; ${held ? "it starts with the visitor's choice as its optOut" : 'it keeps the optOut the client set'} -->\n` +
+    `<script src="https://cdn.amplitude.com/libs/analytics-browser-2.48.1-min.js.gz"></script>\n` +
+    (held
+      ? `<script>\n  optout.whenKnown().then(function (optedOut) {\n    amplitude.init('YOUR-API-KEY', { optOut: optedOut });\n  });\n</script>`
+      : `<script>\n  amplitude.init('YOUR-API-KEY');\n</script>`),
+};
+
+const segment: TrackerInfo = {
+  label: 'Segment',
+  adapter: 'segment',
+  snippet: (held) =>
+    `<!-- Segment: your write key; the adapter's source middleware drops every event while the visitor is opted out -->\n` +
+    startScript(
+      held,
+      [
+        `  var analytics = window.analytics = window.analytics || [];`,
+        `  ['track', 'page', 'identify', 'addSourceMiddleware'].forEach(function (method) {`,
+        `    analytics[method] = function () { analytics.push([method].concat([].slice.call(arguments))); };`,
+        `  });`,
+        `  analytics._writeKey = 'YOUR-WRITE-KEY';`,
+        '',
+      ].join('\n'),
+      [`    analytics.page();`, loadScript('https://cdn.segment.com/analytics.js/v1/YOUR-WRITE-KEY/analytics.min.js', {})].join('\n'),
+    ),
+};
+
+const clarity: TrackerInfo = {
+  label: 'Microsoft Clarity',
+  adapter: 'clarity',
+  snippet: (held) =>
+    `<!-- Microsoft Clarity: your project id; ${held ? 'the clarity adapter has queued its consent' : 'its consent from the optout_state cookie client.js wrote on the privacy page'} -->\n` +
+    [
+      `<script>`,
+      `  window.clarity = window.clarity || function () { (clarity.q = clarity.q || []).push(arguments); };`,
+      ...(held
+        ? []
+        : [
+            `  var clarityConsent = /(?:^|;\\s*)${MIRROR_COOKIE}=1/.test(document.cookie) ? 'denied' : 'granted';`,
+            `  clarity('consentv2', { ad_Storage: 'denied', analytics_Storage: clarityConsent });`,
+          ]),
+      `  var clarityScript = document.createElement('script');`,
+      `  clarityScript.async = true;`,
+      `  clarityScript.src = 'https://www.clarity.ms/tag/YOUR-PROJECT-ID';`,
+      `  document.head.appendChild(clarityScript);`,
+      `</script>`,
+    ].join('\n'),
+};
+
+const metaPixel: TrackerInfo = {
+  label: 'Meta Pixel',
+  adapter: 'meta',
+  snippet: (held) =>
+    `<!-- Meta Pixel: your pixel id; revoked before init, the pixel holds its events until the visitor is known to be opted in -->\n` +
+    [
+      `<script>`,
+      `  !function(f,b,e,v,n,t,s){if(f.fbq)return;n=f.fbq=function(){n.callMethod?n.callMethod.apply(n,arguments):n.queue.push(arguments)};`,
+      `  if(!f._fbq)f._fbq=n;n.push=n;n.loaded=!0;n.version='2.0';n.queue=[];t=b.createElement(e);t.async=!0;`,
+      `  t.src=v;s=b.getElementsByTagName(e)[0];s.parentNode.insertBefore(t,s)}(window,document,'script','https://connect.facebook.net/en_US/fbevents.js');`,
+      held
+        ? `  fbq('consent', 'revoke');`
+        : `  fbq('consent', /(?:^|;\\s*)${MIRROR_COOKIE}=1/.test(document.cookie) ? 'revoke' : 'grant');`,
+      `  fbq('init', 'YOUR-PIXEL-ID');`,
+      `  fbq('track', 'PageView');`,
+      `</script>`,
+    ].join('\n'),
+};
+
 export const TRACKER_INFO: Readonly<Record<Tracker, TrackerInfo>> = {
   matomo,
   plausible,
@@ -151,6 +243,11 @@ export const TRACKER_INFO: Readonly<Record<Tracker, TrackerInfo>> = {
   posthog,
   'google-analytics': googleAnalytics,
   fathom,
+  mixpanel,
+  amplitude,
+  segment,
+  'microsoft-clarity': clarity,
+  'meta-pixel': metaPixel,
 };
 
 /** Where the code's placeholders stand for the site owner's own values (the GA id comes from the builder). */

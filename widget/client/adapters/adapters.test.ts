@@ -1,7 +1,13 @@
 // Unit tests of the tracker adapters: each tracker's own switch follows the state, from `cached` on.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
+  amplitude,
   applyNamedAdapters,
+  clarity,
+  meta,
+  mixpanel,
+  optedInScripts,
+  segment,
   fathom,
   gtag,
   keepInStep,
@@ -61,6 +67,7 @@ afterEach(() => {
   delete globals.dataLayer;
   delete globals.gtag;
   delete globals.posthog;
+  for (const name of ['mixpanel', 'amplitude', 'analytics', 'clarity', 'fbq']) delete globals[name];
 });
 
 describe('keepInStep', () => {
@@ -427,5 +434,226 @@ describe('keepInStep with a tracker set up after the client', () => {
     stop();
     reparsed.finishParsing();
     expect(attempts).toEqual(['out', 'out', 'out']);
+  });
+});
+
+describe('mixpanel adapter', () => {
+  it("queues opt_out_tracking on the array Mixpanel's snippet takes over, before the snippet has run", () => {
+    const { source, announce } = fakeSource(true);
+    mixpanel(source);
+    expect(globals.mixpanel).toEqual([['opt_out_tracking']]);
+    announce(false);
+    expect(globals.mixpanel).toEqual([['opt_out_tracking'], ['opt_in_tracking']]);
+  });
+
+  it('opts in at start-up without the $opt_in event, on the instance given', () => {
+    const calls: unknown[][] = [];
+    const instance = {
+      opt_out_tracking: () => void calls.push(['out']),
+      opt_in_tracking: (options?: { track?: () => void }) => void calls.push(['in', typeof options?.track]),
+    };
+    const { source, announce } = fakeSource(false);
+    mixpanel(source, { instance });
+    announce(true);
+    announce(false);
+    expect(calls).toEqual([['in', 'function'], ['out'], ['in', 'undefined']]);
+    expect(globals.mixpanel).toBeUndefined();
+  });
+});
+
+describe('amplitude adapter', () => {
+  it('calls setOptOut from the cached state at once, then on each change', () => {
+    const calls: boolean[] = [];
+    globals.amplitude = { setOptOut: (optOut: boolean) => void calls.push(optOut) };
+    const { source, announce } = fakeSource(true);
+    amplitude(source);
+    announce(false);
+    announce(true);
+    expect(calls).toEqual([true, false, true]);
+  });
+
+  it('warns, and does not throw, when Amplitude is not on the page', () => {
+    expect(() => amplitude(fakeSource(true).source)).not.toThrow();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Amplitude'), expect.any(Error));
+  });
+});
+
+describe('segment adapter', () => {
+  /** Runs the middleware on one event: whether Segment would send it. */
+  const passes = (middleware: (params: { payload: unknown; next: (payload: unknown) => void }) => void) => {
+    let sent = false;
+    middleware({ payload: { type: 'page' }, next: () => (sent = true) });
+    return sent;
+  };
+
+  it('adds one middleware, which drops events while opted out and reads each change', () => {
+    const added: ((params: { payload: unknown; next: (payload: unknown) => void }) => void)[] = [];
+    const { source, announce } = fakeSource(true);
+    segment(source, { instance: { addSourceMiddleware: (middleware) => added.push(middleware) } });
+    expect(added).toHaveLength(1);
+    expect(passes(added[0]!)).toBe(false);
+    announce(false);
+    expect(passes(added[0]!)).toBe(true);
+    announce(true);
+    expect(passes(added[0]!)).toBe(false);
+    expect(added).toHaveLength(1);
+  });
+
+  it("queues the middleware on the array Segment's snippet takes over; an unknown visitor's events are dropped", () => {
+    const { source, announce } = fakeSource(undefined);
+    segment(source);
+    const queued = globals.analytics as [string, Parameters<typeof passes>[0]][];
+    expect(queued.map((call) => call[0])).toEqual(['addSourceMiddleware']);
+    expect(passes(queued[0]![1])).toBe(false);
+    announce(false);
+    expect(passes(queued[0]![1])).toBe(true);
+    expect(queued).toHaveLength(1);
+  });
+});
+
+describe('clarity adapter', () => {
+  const denied = { ad_Storage: 'denied', analytics_Storage: 'denied' };
+  const queued = () => ((globals.clarity as { q: IArguments[] }).q ?? []).map((call) => Array.from(call));
+
+  it("defines Clarity's queue and calls consentv2 at once, then on each change", () => {
+    const { source, announce } = fakeSource(true);
+    clarity(source);
+    announce(true);
+    announce(false);
+    announce(true);
+    expect(queued()).toEqual([
+      ['consentv2', denied],
+      ['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }],
+      ['consentv2', denied],
+    ]);
+  });
+
+  it('an unknown visitor starts denied, with no second call when the opt-out is confirmed; adStorage grants ads too', () => {
+    const { source, announce } = fakeSource(undefined);
+    clarity(source, { adStorage: true });
+    announce(true);
+    announce(false);
+    expect(queued()).toEqual([
+      ['consentv2', denied],
+      ['consentv2', { ad_Storage: 'granted', analytics_Storage: 'granted' }],
+    ]);
+  });
+
+  it('calls the clarity() already on the page', () => {
+    const calls: unknown[][] = [];
+    globals.clarity = (...args: unknown[]) => calls.push(args);
+    clarity(fakeSource(false).source);
+    expect(calls).toEqual([['consentv2', { ad_Storage: 'denied', analytics_Storage: 'granted' }]]);
+  });
+});
+
+describe('meta adapter', () => {
+  it("calls fbq('consent', 'revoke' | 'grant') from the cached state at once, then on each change", () => {
+    const calls: unknown[][] = [];
+    globals.fbq = (...args: unknown[]) => calls.push(args);
+    const { source, announce } = fakeSource(true);
+    meta(source);
+    announce(false);
+    announce(true);
+    expect(calls).toEqual([
+      ['consent', 'revoke'],
+      ['consent', 'grant'],
+      ['consent', 'revoke'],
+    ]);
+  });
+
+  it("never defines fbq (Meta's snippet would then not load the pixel), and warns", () => {
+    meta(fakeSource(true).source);
+    expect(globals.fbq).toBeUndefined();
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('Meta Pixel'), expect.any(Error));
+  });
+});
+
+describe('applyNamedAdapters with the builder names', () => {
+  it('google-analytics, microsoft-clarity and meta-pixel name the gtag, clarity and meta adapters', () => {
+    const calls: unknown[][] = [];
+    globals.fbq = (...args: unknown[]) => calls.push(args);
+    applyNamedAdapters(fakeSource(true).source, 'google-analytics,microsoft-clarity,meta-pixel,gtag', { gaId: 'G-AAAA1111' });
+    expect(globals['ga-disable-G-AAAA1111']).toBe(true);
+    expect(typeof globals.clarity).toBe('function');
+    expect(calls).toEqual([['consent', 'revoke']]);
+    expect(warn).not.toHaveBeenCalled();
+  });
+});
+
+/** A stand-in document holding `<script type="text/plain" data-optout-src>` tags, which records what becomes a real script. */
+function heldScriptsDocument(readyState: DocumentReadyState, tags: Record<string, string>[]) {
+  const events = new EventTarget();
+  const loaded: Record<string, string>[] = [];
+  const tag = (attributes: Record<string, string>) => {
+    const element = {
+      attributes: Object.entries(attributes).map(([name, value]) => ({ name, value })),
+      getAttribute: (name: string) => attributes[name] ?? null,
+      replaceWith(script: { attributes: Record<string, string> }) {
+        loaded.push(script.attributes);
+        held = held.filter((other) => other !== element);
+      },
+    };
+    return element;
+  };
+  let held = tags.map(tag);
+  const doc = {
+    readyState,
+    addEventListener: events.addEventListener.bind(events),
+    removeEventListener: events.removeEventListener.bind(events),
+    querySelectorAll: () => [...held],
+    createElement: () => {
+      const attributes: Record<string, string> = {};
+      return {
+        attributes,
+        setAttribute: (name: string, value: string) => void (attributes[name] = value),
+        set src(value: string) {
+          attributes.src = value;
+        },
+      };
+    },
+  };
+  return {
+    doc: doc as unknown as Document,
+    loaded,
+    add: (attributes: Record<string, string>) => void held.push(tag(attributes)),
+    finishParsing: () => {
+      doc.readyState = 'interactive';
+      events.dispatchEvent(new Event('DOMContentLoaded'));
+    },
+  };
+}
+
+describe('optedInScripts', () => {
+  const beacon = { type: 'text/plain', 'data-optout-src': 'https://beacon.example/b.js', 'data-site': 'S1', defer: '' };
+
+  it('loads nothing while opted out; on opt-in, each held script once, with its attributes but type', () => {
+    const page = heldScriptsDocument('complete', [beacon]);
+    const { source, announce } = fakeSource(true);
+    optedInScripts(source, page.doc);
+    expect(page.loaded).toEqual([]);
+    announce(false);
+    announce(true);
+    announce(false);
+    expect(page.loaded).toEqual([{ 'data-site': 'S1', defer: '', src: 'https://beacon.example/b.js' }]);
+  });
+
+  it('a remembered opt-in loads the tags above at once and those below once the document is parsed', () => {
+    const page = heldScriptsDocument('loading', [beacon]);
+    optedInScripts(fakeSource(false).source, page.doc);
+    expect(page.loaded).toHaveLength(1);
+    page.add({ ...beacon, 'data-optout-src': 'https://later.example/l.js' });
+    page.finishParsing();
+    expect(page.loaded.map((script) => script.src)).toEqual(['https://beacon.example/b.js', 'https://later.example/l.js']);
+  });
+
+  it('opting out before the document is parsed keeps the tags below held', () => {
+    const page = heldScriptsDocument('loading', []);
+    const { source, announce } = fakeSource(false);
+    optedInScripts(source, page.doc);
+    announce(true);
+    page.add(beacon);
+    page.finishParsing();
+    expect(page.loaded).toEqual([]);
   });
 });
