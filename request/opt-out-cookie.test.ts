@@ -12,10 +12,11 @@ const cases: Array<[string, string | undefined, string | undefined]> = [
   ['an opt-in', 'optout_state=0:choice:1767225600; c=d', `optout_state=0:choice:1767225600; ${ATTRIBUTES}`],
   ['a bare 1, in the client form it stands for', 'optout_state=1', `optout_state=1:choice; ${ATTRIBUTES}`],
   [
-    'of two, the fresher (as optedOut reads them)',
+    'of two that disagree, the opt-out, unconfirmed (as optedOut reads them: a sibling subdomain may have forged the opt-in)',
     'optout_state=1:choice:100; optout_state=0:choice:200',
-    `optout_state=0:choice:200; ${ATTRIBUTES}`,
+    `optout_state=1:choice; ${ATTRIBUTES}`,
   ],
+  ['of two that agree, the fresher', 'optout_state=0:choice:100; optout_state=0:choice:200', `optout_state=0:choice:200; ${ATTRIBUTES}`],
   ['no cookie at all', undefined, undefined],
   ['other cookies only', 'a=1; optout_state_old=1', undefined],
   ['a malformed value', 'optout_state=yes', undefined],

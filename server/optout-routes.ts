@@ -115,7 +115,18 @@ export function optOutRoutes(
     noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
   };
 
-  router.post('/optout', refuseCrossSite, express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }), (req, res) => {
+  router.post(
+    '/optout',
+    refuseCrossSite,
+    express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 10 }),
+    storeChoice(config, profiles),
+  );
+  return frame;
+}
+
+/** POST /optout, once the post is known to come from the frame: stores the choice by `Set-Cookie`, then answers the form (303) or the frame's script (204). */
+function storeChoice(config: HostConfig, profiles: Profiles): express.RequestHandler {
+  return (req, res) => {
     noStore(res);
     const body: Record<string, unknown> = req.body ?? {};
     // The form came from the frame itself (above); its profile must exist, as for the GET it returns to.
@@ -132,6 +143,5 @@ export function optOutRoutes(
       return;
     }
     res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
-  });
-  return frame;
+  };
 }

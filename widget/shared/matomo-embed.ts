@@ -1,7 +1,11 @@
 // The builder's one-line change for a site on Matomo's opt-out: the same embed code, with the Matomo host replaced by this one.
 
-/** Matomo's opt-out address in an embed code: the host (and any folder Matomo is installed in) before `index.php?module=CoreAdminHome`. */
-const MATOMO_OPT_OUT = /(?:https?:)?\/\/[^\s"'<>?#]+?\/index\.php\?module=CoreAdminHome(?=&(?:amp;)?action=optOut)/g;
+/**
+ * Matomo's opt-out address in an embed code: the host (and any folder Matomo is installed in) before
+ * `index.php?module=CoreAdminHome`. It starts right after the attribute's quote, as Matomo's admin
+ * writes it, and cannot cross a quote: each try is bounded by the next one, so the scan is linear.
+ */
+const MATOMO_OPT_OUT = /(?<=["'])(?:https?:)?\/\/[^\s"'<>?#]+?\/index\.php\?module=CoreAdminHome(?=&(?:amp;)?action=optOut)/g;
 
 /**
  * `code` (Matomo's classic iframe or its optOutJS script, as its admin writes them) with every
