@@ -107,9 +107,11 @@ test('with no cookie setting, another subdomain knows an opt-out on its next vie
 });
 
 // FIXME (2026-12-07): passes in engines-chromium, failed in Firefox and WebKit (the mirror stays "1:choice", unconfirmed); see the issue 34 note.
-test.fixme("a sibling subdomain's forged opt-in cookie, and a duplicate host cookie sent first, leave an opt-out on www. standing", async ({
+test("a sibling subdomain's forged opt-in cookie, and a duplicate host cookie sent first, leave an opt-out on www. standing", async ({
   engine,
+  engineName,
 }) => {
+  test.fixme(engineName !== 'chromium', 'failed in Firefox and WebKit on 2026-12-07: the mirror stays unconfirmed');
   await withVisitor(engine.startSession({ proxy: proxy.url }), async (page) => {
     await choose(page, seen.optOutButton, seen.optedOut, /^1:choice:\d+$/);
     // blog.gazette.test is no allowed origin, yet its page can write a cookie for the whole site, confirmed "now".
