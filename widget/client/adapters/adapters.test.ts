@@ -462,14 +462,89 @@ describe('mixpanel adapter', () => {
 });
 
 describe('amplitude adapter', () => {
-  it('calls setOptOut from the cached state at once, then on each change', () => {
-    const calls: boolean[] = [];
-    globals.amplitude = { setOptOut: (optOut: boolean) => void calls.push(optOut) };
+  /**
+   * Amplitude's two queues before its init has finished (analytics-core's `q` and `dispatchQ`):
+   * `setOptOut` calls are applied first, then each tracked event is judged by the opt-out then.
+   */
+  function queuedAmplitude() {
+    const switches: boolean[] = [];
+    const sent: string[] = [];
+    const setOptOuts: boolean[] = [];
+    const tracked: { eventType: string; judged: () => void }[] = [];
+    let optOut = true;
+    let ready = false;
+    const judge = (eventType: string) => {
+      if (!optOut) sent.push(eventType);
+    };
+    const instance = {
+      setOptOut(value: boolean) {
+        switches.push(value);
+        if (ready) optOut = value;
+        else setOptOuts.push(value);
+      },
+      track(eventType: string) {
+        let judged = () => {};
+        const promise = new Promise<void>((resolve) => (judged = resolve));
+        if (ready) {
+          judge(eventType);
+          judged();
+        } else tracked.push({ eventType, judged });
+        return { promise };
+      },
+    };
+    const finishInit = async () => {
+      for (const value of setOptOuts.splice(0)) optOut = value;
+      ready = true;
+      for (const event of tracked.splice(0)) {
+        judge(event.eventType);
+        event.judged();
+      }
+      await new Promise((resolve) => setTimeout(resolve));
+    };
+    return { instance, switches, sent, finishInit };
+  }
+
+  it('calls setOptOut from the cached state at once, then on each change', async () => {
+    const amplitudeQueues = queuedAmplitude();
+    globals.amplitude = amplitudeQueues.instance;
     const { source, announce } = fakeSource(true);
     amplitude(source);
+    await amplitudeQueues.finishInit();
+    announce(false);
+    await vi.waitFor(() => expect(amplitudeQueues.switches).toEqual([true, false]));
+    announce(true);
+    expect(amplitudeQueues.switches).toEqual([true, false, true]);
+    expect(amplitudeQueues.sent).toEqual([]);
+  });
+
+  it('sends none of the events tracked while opted out when the visitor opts in before Amplitude is ready', async () => {
+    const amplitudeQueues = queuedAmplitude();
+    const { source, announce } = fakeSource(true);
+    amplitude(source, { instance: amplitudeQueues.instance });
+    amplitudeQueues.instance.track('pageview');
+    announce(false);
+    await amplitudeQueues.finishInit();
+    amplitudeQueues.instance.track('after opting in');
+    expect(amplitudeQueues.sent).toEqual(['after opting in']);
+    expect(amplitudeQueues.switches).toEqual([true, false]);
+  });
+
+  it('does not opt in when the visitor opts out again before the opt-in could apply', async () => {
+    const amplitudeQueues = queuedAmplitude();
+    const { source, announce } = fakeSource(true);
+    amplitude(source, { instance: amplitudeQueues.instance });
     announce(false);
     announce(true);
-    expect(calls).toEqual([true, false, true]);
+    await amplitudeQueues.finishInit();
+    amplitudeQueues.instance.track('while opted out');
+    expect(amplitudeQueues.sent).toEqual([]);
+    expect(amplitudeQueues.switches).toEqual([true, true]);
+  });
+
+  it('opts in at once when the cached state is opted in', () => {
+    const amplitudeQueues = queuedAmplitude();
+    amplitude(fakeSource(false).source, { instance: amplitudeQueues.instance });
+    expect(amplitudeQueues.switches).toEqual([false]);
   });
 
   it('warns, and does not throw, when Amplitude is not on the page', () => {
