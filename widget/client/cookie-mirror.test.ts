@@ -77,6 +77,24 @@ describe('the optout_state cookie', () => {
     ]);
   });
 
+  it("a state every copy already holds, confirmed, is not written again: a server's cookie stays the server's (Safari keeps it past 7 days)", () => {
+    const { stored, writes } = cookieJar('https://www.gazette.test/');
+    const at = now();
+    const earlier = at - 3600;
+    // As the site's server (optOutCookie()) or the host on the site's domain would have set them.
+    stored.set('gazette.test', { value: `1:choice:${earlier}`, domain: 'gazette.test', attributes: 'Path=/' });
+    stored.set('host:www.gazette.test', { value: `1:choice:${earlier}`, domain: undefined, attributes: 'Path=/' });
+    const mirror = openCookieMirror('auto');
+    mirror.write(record(true, at));
+    expect(writes).toEqual([]);
+    // A change is written, as is a state one copy does not hold confirmed (a sibling's forged opt-in beside it).
+    mirror.write(record(false, at));
+    expect(writes).toHaveLength(3);
+    stored.set('gazette.test', { value: `1:choice:${earlier}`, domain: 'gazette.test', attributes: 'Path=/' });
+    mirror.write(record(true, at));
+    expect([...stored.values()].map((cookie) => cookie.value)).toEqual([`1:choice:${at}`, `1:choice:${at}`]);
+  });
+
   it.each(['http://localhost:8080/', 'http://127.0.0.1:8080/', 'http://[::1]:8080/'])('%s takes a host-only cookie', (url) => {
     const { stored, writes } = cookieJar(url);
     openCookieMirror('auto').write(record(true, now()));

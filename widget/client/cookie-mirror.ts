@@ -27,6 +27,29 @@ function domainsToTry(hostname: string, domain: CookieDomain): Array<string | un
   return labels.map((_, i) => labels.slice(-1 - i).join('.'));
 }
 
+/**
+ * Whether every copy already holds `record`'s state, confirmed. Then nothing is written: the
+ * localStorage record carries the new confirmation, and a cookie a server set (`optOutCookie()`,
+ * `OPTOUT_SITE_COOKIE_DOMAIN`) stays server-set, where rewriting it by script would let Safari
+ * delete it after 7 days. (The same value, written within the same second, is the simplest case;
+ * a read-back could not tell which domain took it.)
+ */
+function holdsConfirmed(values: readonly string[], { state }: MirrorRecord): boolean {
+  const now = Date.now() / 1000;
+  return (
+    values.length > 0 &&
+    values
+      .map(parseMirror)
+      .every(
+        (copy) =>
+          copy?.confirmedAt !== undefined &&
+          copy.confirmedAt <= now &&
+          copy.state.optedOut === state.optedOut &&
+          copy.state.reason === state.reason,
+      )
+  );
+}
+
 // document.cookie may throw (a sandboxed page) or be ignored (cookies off): the mirror is a shortcut, never a failure.
 export function openCookieMirror(domain: CookieDomain): CookieMirror {
   let domains: Array<string | undefined> | undefined;
@@ -43,9 +66,7 @@ export function openCookieMirror(domain: CookieDomain): CookieMirror {
       const value = encodeMirror(record);
       const attributes = `; Path=/; Max-Age=${MAX_AGE}; SameSite=Lax${location.protocol === 'https:' ? '; Secure' : ''}`;
       try {
-        // Already there (the same state confirmed within the same second): nothing to write, and
-        // a read-back below could not tell which domain took it.
-        if (seen().includes(value)) return;
+        if (holdsConfirmed(seen(), record)) return;
         for (const candidate of (domains ??= domainsToTry(location.hostname, domain))) {
           document.cookie = `${MIRROR_COOKIE}=${value}${candidate ? `; Domain=${candidate}` : ''}${attributes}`;
           if (!seen().includes(value)) continue;
