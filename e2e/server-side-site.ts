@@ -42,8 +42,10 @@ export interface ServerSideSite {
 /** The site's pages: the privacy page shows the frame; an article has client.js alone (it loads the bridge only when it must). */
 function pages(hostOrigin: string): Record<string, string> {
   const client = `<script src="${hostOrigin}/client.js"></script><script>window.cachedAtStart = optout.cached;</script>`;
+  // No favicon request: Firefox and WebKit ask for one after load, and its answer would re-issue (optOutCookie())
+  // a cookie the request carried before a test changed it, undoing the change.
   const page = (title: string, body: string) =>
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title></head><body><h1>${title}</h1>${body}</body></html>`;
   return {
     '/privacy': page(
       'Privacy',
