@@ -93,6 +93,72 @@ export const cases: readonly GeneratedCase[] = [
       return loaded && localStorage.getItem('blockFathomTracking') === null;
     },
   },
+  {
+    tracker: 'mixpanel',
+    internet: [],
+    // The snippet starts Mixpanel opted out by default and queues its calls for mixpanel-browser, which replays
+    // them in order: the page view goes out only when the last switch before it is an opt-in.
+    sending: async () => {
+      await window.optout?.whenKnown();
+      const calls = Array.from(((window as unknown as Win).mixpanel ?? []) as unknown[][], (call) => String(call[0]));
+      const switches = calls.filter((name) => name === 'opt_in_tracking' || name === 'opt_out_tracking');
+      return calls.includes('track_pageview') && switches.at(-1) === 'opt_in_tracking';
+    },
+  },
+  {
+    tracker: 'amplitude',
+    internet: [['https://cdn.amplitude.com/libs/analytics-browser-2.48.1-min.js.gz', '/lib/amplitude.js']],
+    // The real library: it sends nothing while its own optOut is set.
+    sending: async () => {
+      await window.optout?.whenKnown();
+      const amplitude = (window as unknown as Win).amplitude as { getOptOut?: () => boolean | undefined } | undefined;
+      // Its calls answer only once init has finished setting up (asynchronously): wait for a boolean, a hang guard.
+      for (let tries = 0; tries < 100 && typeof amplitude?.getOptOut?.() !== 'boolean'; tries += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return amplitude?.getOptOut?.() === false;
+    },
+  },
+  {
+    tracker: 'segment',
+    internet: [],
+    // analytics.js runs every event through the queued source middlewares: an event goes out only if one calls next.
+    sending: async () => {
+      await window.optout?.whenKnown();
+      const calls = Array.from(((window as unknown as Win).analytics ?? []) as unknown[][]);
+      const middlewares = calls.filter((call) => call[0] === 'addSourceMiddleware').map((call) => call[1] as (ctx: object) => void);
+      let passed = middlewares.length > 0;
+      for (const middleware of middlewares) {
+        let next = false;
+        middleware({ payload: { obj: { type: 'page' } }, integrations: {}, next: () => (next = true) });
+        passed &&= next;
+      }
+      return passed && calls.some((call) => call[0] === 'page');
+    },
+  },
+  {
+    tracker: 'microsoft-clarity',
+    internet: [],
+    // Clarity's queue: the last consentv2 decides whether it records (ad storage stays denied).
+    sending: async () => {
+      await window.optout?.whenKnown();
+      const clarity = (window as unknown as Win).clarity as { q?: ArrayLike<unknown>[] } | undefined;
+      const consents = Array.from(clarity?.q ?? [], (call) => Array.from(call)).filter((call) => call[0] === 'consentv2');
+      return (consents.at(-1)?.[1] as { analytics_Storage?: string } | undefined)?.analytics_Storage === 'granted';
+    },
+  },
+  {
+    tracker: 'meta-pixel',
+    internet: [],
+    // fbevents.js replays the queue: the PageView goes out only while the last consent is a grant.
+    sending: async () => {
+      await window.optout?.whenKnown();
+      const fbq = (window as unknown as Win).fbq as { queue?: ArrayLike<unknown>[] } | undefined;
+      const calls = Array.from(fbq?.queue ?? [], (call) => Array.from(call));
+      const consents = calls.filter((call) => call[0] === 'consent').map((call) => call[1]);
+      return calls.some((call) => call[0] === 'track' && call[1] === 'PageView') && consents.at(-1) === 'grant';
+    },
+  },
 ];
 
 /** The two blocks as the builder wrote them: a privacy page, and an article with the other block in its head. */

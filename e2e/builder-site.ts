@@ -29,6 +29,7 @@ const root = new URL('../', import.meta.url);
 const TRACKER_LIBRARIES: Readonly<Record<string, URL>> = {
   '/lib/plausible.js': new URL('node_modules/@plausible-analytics/tracker/plausible.js', root),
   '/lib/posthog/array.js': new URL('node_modules/posthog-js/dist/array.js', root),
+  '/lib/amplitude.js': new URL('node_modules/@amplitude/analytics-browser/lib/scripts/amplitude-min.umd.js', root),
   // Umami's tracker finds its server from its own address: /collect/umami/api/send.
   '/collect/umami/script.js': new URL('demo/trackers/vendor/umami-tracker-2.10.0.js', root),
 };
