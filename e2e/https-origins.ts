@@ -1,5 +1,5 @@
 // e2e fixture: production's shape on this machine — the host on https://optout.example.test, sites on other *.test names, a test CA, and a Chromium that resolves them to loopback and trusts it.
-import { chromium, type Browser } from '@playwright/test';
+import { chromium, test, type Browser } from '@playwright/test';
 import type { RequestListener, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createDemoApp } from '../demo/server.js';
@@ -67,4 +67,49 @@ export async function startHttpsDemo(certs: TestCertificates): Promise<HttpsDemo
 export async function startHttpsHost(certs: TestCertificates, env: Readonly<Record<string, string>>): Promise<HttpsServer> {
   const config = loadConfig({ ...env, PORT: '0', OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile });
   return httpsServer(await listen(createOptOutHost(config), 0, '127.0.0.1', { tls: config.tls }));
+}
+
+/** What a spec file on the HTTPS names shares, started once per worker. */
+export interface HttpsSites {
+  readonly browser: Browser;
+  readonly demo: HttpsDemo;
+  /** The host's origin on `HOST_NAME`, which the demo's pages embed. */
+  readonly hostOrigin: string;
+}
+
+/**
+ * Starts the HTTPS set-up before the calling spec file's tests and stops it after them: one
+ * certificate, a Chromium that resolves the names, the demo, and the host allowing the demo on
+ * the same site and on another site, configured by `env` as well.
+ */
+export function useHttpsSites(env: Readonly<Record<string, string>> = {}): HttpsSites {
+  let started: { certs: TestCertificates; browser: Browser; demo: HttpsDemo; host: HttpsServer } | undefined;
+  test.beforeAll(async () => {
+    const certs = exampleCertificates();
+    const [browser, demo] = await Promise.all([launchChromiumForTestNames(certs), startHttpsDemo(certs)]);
+    const allowed = [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(',');
+    const host = await startHttpsHost(certs, { OPTOUT_ALLOWED_ORIGINS: allowed, ...env });
+    demo.pointAt(host.origin(HOST_NAME));
+    started = { certs, browser, demo, host };
+  });
+  test.afterAll(async () => {
+    await started?.browser.close();
+    await Promise.all([started?.host.close(), started?.demo.close()]);
+    started?.certs.remove();
+  });
+  const running = () => {
+    if (!started) throw new Error('the HTTPS set-up runs in beforeAll: use it inside a test');
+    return started;
+  };
+  return {
+    get browser() {
+      return running().browser;
+    },
+    get demo() {
+      return running().demo;
+    },
+    get hostOrigin() {
+      return running().host.origin(HOST_NAME);
+    },
+  };
 }

@@ -1,41 +1,9 @@
 // Production's origins: the host on https://optout.example.test, sites on https://*.test names — Secure, SameSite=None, Partitioned and frame-ancestors as on the internet.
-import { expect, test, type Browser } from '@playwright/test';
-import type { TestCertificates } from '../server/testing/tls-certificates.js';
+import { expect, test } from '@playwright/test';
 import { texts } from './frame.js';
-import {
-  CROSS_SITE_NAME,
-  exampleCertificates,
-  HOST_NAME,
-  launchChromiumForTestNames,
-  OTHER_NAME,
-  SAME_SITE_NAME,
-  startHttpsDemo,
-  startHttpsHost,
-  type HttpsDemo,
-  type HttpsServer,
-} from './https-origins.js';
+import { CROSS_SITE_NAME, HOST_NAME, OTHER_NAME, SAME_SITE_NAME, useHttpsSites } from './https-origins.js';
 
-let certs: TestCertificates;
-let browser: Browser;
-let demo: HttpsDemo;
-let host: HttpsServer;
-let hostOrigin: string;
-
-test.beforeAll(async () => {
-  certs = exampleCertificates();
-  browser = await launchChromiumForTestNames(certs);
-  demo = await startHttpsDemo(certs);
-  host = await startHttpsHost(certs, {
-    OPTOUT_ALLOWED_ORIGINS: [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(','),
-  });
-  hostOrigin = host.origin(HOST_NAME);
-  demo.pointAt(hostOrigin);
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([host?.close(), demo?.close()]);
-  certs?.remove();
-});
+const sites = useHttpsSites();
 
 /** The site a cookie set in a frame is partitioned by: the top-level page's scheme and registrable domain. */
 const topLevelSite = (name: string) => `https://${name.split('.').slice(-2).join('.')}`;
@@ -45,11 +13,11 @@ for (const [kind, name] of [
   ["on a site of the host's own domain", SAME_SITE_NAME],
 ] as const) {
   test(`${kind}: a click opts out over HTTPS, the cookie is SameSite=None; Secure; Partitioned on the wire, a reload keeps it, page scripts hear it`, async () => {
-    const context = await browser.newContext();
+    const context = await sites.browser.newContext();
     const page = await context.newPage();
-    const siteOrigin = demo.origin(name);
+    const siteOrigin = sites.demo.origin(name);
     await page.goto(`${siteOrigin}/privacy`);
-    const frame = page.frameLocator(`iframe[src^="${hostOrigin}/optout"]`);
+    const frame = page.frameLocator(`iframe[src^="${sites.hostOrigin}/optout"]`);
     await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
     await expect(page.locator('#page-state')).toHaveText('opted in (no choice made yet)');
 
@@ -57,7 +25,7 @@ for (const [kind, name] of [
     await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
     await expect(page.locator('#page-state')).toHaveText('opted out (your choice)');
 
-    const frameResponse = page.waitForResponse((response) => response.url().startsWith(`${hostOrigin}/optout`));
+    const frameResponse = page.waitForResponse((response) => response.url().startsWith(`${sites.hostOrigin}/optout`));
     await page.reload();
     const response = await frameResponse;
     // The browser kept the cookie and sent it back; the host renewed it with the same attributes.
@@ -67,7 +35,7 @@ for (const [kind, name] of [
     ]);
     expect(await response.headerValue('set-cookie')).toMatch(/^optout=1; Max-Age=\d+; Path=\/; SameSite=None; Secure; Partitioned$/);
     expect(await response.headerValue('content-security-policy')).toContain(
-      `frame-ancestors 'self' ${demo.origin(SAME_SITE_NAME)} ${demo.origin(CROSS_SITE_NAME)}`,
+      `frame-ancestors 'self' ${sites.demo.origin(SAME_SITE_NAME)} ${sites.demo.origin(CROSS_SITE_NAME)}`,
     );
     // The state is in the frame's first HTML, from the cookie the request carried.
     // The visible status element, not the texts every document carries in its boot JSON.
@@ -91,10 +59,10 @@ for (const [kind, name] of [
 }
 
 test('a site that is not allowed: frame-ancestors keeps the frame out, and its page scripts get no answer', async () => {
-  const context = await browser.newContext();
+  const context = await sites.browser.newContext();
   const page = await context.newPage();
-  const frameResponse = page.waitForResponse((response) => response.url().startsWith(`${hostOrigin}/optout`));
-  await page.goto(`${demo.origin(OTHER_NAME)}/privacy`);
+  const frameResponse = page.waitForResponse((response) => response.url().startsWith(`${sites.hostOrigin}/optout`));
+  await page.goto(`${sites.demo.origin(OTHER_NAME)}/privacy`);
   expect(await (await frameResponse).headerValue('content-security-policy')).not.toContain(OTHER_NAME);
   // Chromium replaces a refused frame with its own error page: nothing of the host's is shown.
   await expect.poll(() => page.frames()[1]?.url() ?? 'about:blank').not.toBe('about:blank');
@@ -110,19 +78,19 @@ test('a site that is not allowed: frame-ancestors keeps the frame out, and its p
 });
 
 test('without JavaScript: the form posts to https://optout.example.test itself (Sec-Fetch-Site: same-origin), and the choice sticks', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await sites.browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
-  await page.goto(`${demo.origin(CROSS_SITE_NAME)}/privacy`);
-  const frame = page.frameLocator(`iframe[src^="${hostOrigin}/optout"]`);
+  await page.goto(`${sites.demo.origin(CROSS_SITE_NAME)}/privacy`);
+  const frame = page.frameLocator(`iframe[src^="${sites.hostOrigin}/optout"]`);
   await expect(frame.getByRole('status')).toHaveText(texts.optedIn);
   const post = page.waitForRequest((request) => request.method() === 'POST');
   await frame.getByRole('button', { name: texts.optOutButton }).click();
   const request = await post;
-  expect(request.url()).toBe(`${hostOrigin}/optout?showIntro=1`);
+  expect(request.url()).toBe(`${sites.hostOrigin}/optout?showIntro=1`);
   expect(await request.headerValue('sec-fetch-site')).toBe('same-origin');
   expect((await request.response())?.status()).toBe(303);
   await expect(frame.getByRole('status')).toHaveText(texts.optedOut);
   await page.reload();
-  await expect(page.frameLocator(`iframe[src^="${hostOrigin}/optout"]`).getByRole('status')).toHaveText(texts.optedOut);
+  await expect(page.frameLocator(`iframe[src^="${sites.hostOrigin}/optout"]`).getByRole('status')).toHaveText(texts.optedOut);
   await context.close();
 });

@@ -5,6 +5,7 @@ import { createDemoApp } from '../demo/server.js';
 import { createOptOutHost } from '../server/app.js';
 import { loadConfig } from '../server/config/index.js';
 import { close, listen } from '../server/listen.js';
+import { startPageServer, type PageServer } from './test-pages.js';
 
 export interface TestSite {
   /** e.g. http://127.0.0.1:41234 */
@@ -58,6 +59,39 @@ export async function startTestSite(env: Record<string, string> = {}): Promise<T
     stopHost,
     close: async () => {
       await Promise.all([stopHost(), close(demo, 0)]);
+    },
+  };
+}
+
+/** The hooks of a spec file's `test`: Playwright's own, or the engines' (e2e/engines/fixtures.ts). */
+interface SpecHooks {
+  beforeAll(run: () => Promise<void>): void;
+  afterAll(run: () => Promise<void>): void;
+}
+
+/**
+ * A page server and a host that allows it (two sites), started before the spec file's tests and
+ * stopped after them; read `site` and `host` inside a test.
+ */
+export function usePagesAndHost(hooks: SpecHooks): { readonly site: PageServer; readonly host: TestSite } {
+  let started: { site: PageServer; host: TestSite } | undefined;
+  hooks.beforeAll(async () => {
+    const site = await startPageServer();
+    started = { site, host: await startTestSite({ OPTOUT_ALLOWED_ORIGINS: site.origin }) };
+  });
+  hooks.afterAll(async () => {
+    await Promise.all([started?.host.close(), started?.site.close()]);
+  });
+  const running = () => {
+    if (!started) throw new Error('the page server and the host start in beforeAll: use them inside a test');
+    return started;
+  };
+  return {
+    get site() {
+      return running().site;
+    },
+    get host() {
+      return running().host;
     },
   };
 }

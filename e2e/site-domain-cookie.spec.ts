@@ -1,47 +1,15 @@
 // OPTOUT_SITE_COOKIE_DOMAIN end to end on two names under one site (host optout.example.test, page news.example.test): a click's answer sets the site's optout_state; on another site the browser keeps none of it.
-import { expect, test, type Browser, type Page, type Response } from '@playwright/test';
-import type { TestCertificates } from '../server/testing/tls-certificates.js';
+import { expect, test, type Page, type Response } from '@playwright/test';
 import { texts } from './frame.js';
-import {
-  CROSS_SITE_NAME,
-  exampleCertificates,
-  HOST_NAME,
-  launchChromiumForTestNames,
-  SAME_SITE_NAME,
-  startHttpsDemo,
-  startHttpsHost,
-  type HttpsDemo,
-  type HttpsServer,
-} from './https-origins.js';
+import { CROSS_SITE_NAME, SAME_SITE_NAME, useHttpsSites } from './https-origins.js';
 
-let certs: TestCertificates;
-let browser: Browser;
-let demo: HttpsDemo;
-let host: HttpsServer;
-let hostOrigin: string;
-
-test.beforeAll(async () => {
-  certs = exampleCertificates();
-  browser = await launchChromiumForTestNames(certs);
-  demo = await startHttpsDemo(certs);
-  host = await startHttpsHost(certs, {
-    OPTOUT_ALLOWED_ORIGINS: [SAME_SITE_NAME, CROSS_SITE_NAME].map((name) => demo.origin(name)).join(','),
-    OPTOUT_SITE_COOKIE_DOMAIN: 'example.test',
-  });
-  hostOrigin = host.origin(HOST_NAME);
-  demo.pointAt(hostOrigin);
-});
-test.afterAll(async () => {
-  await browser?.close();
-  await Promise.all([host?.close(), demo?.close()]);
-  certs?.remove();
-});
+const sites = useHttpsSites({ OPTOUT_SITE_COOKIE_DOMAIN: 'example.test' });
 
 /** Opens `name`'s privacy page, clicks `button` in the frame, and returns the host's answer to the click's request. */
 async function click(page: Page, name: string, button: string, status: string): Promise<Response> {
-  const frame = page.frameLocator(`iframe[src^="${hostOrigin}/optout"]`);
+  const frame = page.frameLocator(`iframe[src^="${sites.hostOrigin}/optout"]`);
   await expect(frame.locator('optout-toggle')).toHaveJSProperty('hasUpdated', true);
-  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(`${hostOrigin}/optout`));
+  const answer = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().startsWith(`${sites.hostOrigin}/optout`));
   await frame.getByRole('button', { name: button }).click();
   await expect(frame.getByRole('status')).toHaveText(status);
   expect(new URL(page.url()).hostname).toBe(name);
@@ -56,9 +24,9 @@ const siteCookie = (optedOut: '1' | '0') =>
   new RegExp(`^optout_state=${optedOut}:choice:\\d+; Path=/; Max-Age=34560000; SameSite=Lax; Secure; Domain=example.test$`);
 
 test("on news.example.test: the click's answer sets the site's optout_state for example.test, kept in the browser; the same opting back in", async () => {
-  const context = await browser.newContext();
+  const context = await sites.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${demo.origin(SAME_SITE_NAME)}/privacy`);
+  await page.goto(`${sites.demo.origin(SAME_SITE_NAME)}/privacy`);
 
   const out = await click(page, SAME_SITE_NAME, texts.optOutButton, texts.optedOut);
   expect(out.status()).toBe(204);
@@ -80,9 +48,9 @@ test("on news.example.test: the click's answer sets the site's optout_state for 
 });
 
 test('on www.gazette.test (another site sharing the host): the same answer, and the browser stores no cookie for example.test', async () => {
-  const context = await browser.newContext();
+  const context = await sites.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${demo.origin(CROSS_SITE_NAME)}/privacy`);
+  await page.goto(`${sites.demo.origin(CROSS_SITE_NAME)}/privacy`);
   const out = await click(page, CROSS_SITE_NAME, texts.optOutButton, texts.optedOut);
   // The host cannot see the page's site; the browser refuses a SameSite=Lax cookie from a cross-site frame.
   expect((await setCookies(out))[1]).toMatch(siteCookie('1'));
