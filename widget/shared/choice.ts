@@ -1,5 +1,5 @@
 // The visitor's opt-out state and how it is derived and stored in a cookie; shared by host and frame.
-import { cookieValues } from './mirror-cookie.js';
+import { cookieValues } from './mirror-record.js';
 
 /** Why the visitor is in the state they are in. */
 export type Reason = 'choice' | 'default' | 'gpc';

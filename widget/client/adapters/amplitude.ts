@@ -17,7 +17,7 @@ export interface AmplitudeAdapterOptions {
  * Sent through Amplitude while it is still opted out, so Amplitude drops it: it only marks the
  * place in Amplitude's queue after which an opt-in may apply.
  */
-export const AMPLITUDE_OPT_IN_MARK = 'optout-frame: opt-in pending';
+const AMPLITUDE_OPT_IN_MARK = 'optout-frame: opt-in pending';
 
 /**
  * Keeps Amplitude's own opt-out in step. Start Amplitude opted out (`init(key, { optOut: true })`,
