@@ -1,6 +1,5 @@
 // The site's first-party mirror of the last known state, so `cached` answers synchronously: a localStorage record and the `optout_state` cookie (and Matomo's own opt-out cookie), the opt-out winning where they disagree.
-import { mergeLayers } from '../shared/choice-layers.js';
-import type { OptOutState } from '../shared/choice.js';
+import { mergeLayers, type OptOutState } from '../shared/choice.js';
 import { cookieValues, encodeMirror, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../shared/mirror-record.js';
 import { clearMatomoOptOut, readMatomoOptOut } from './matomo-consent.js';
 

@@ -1,9 +1,9 @@
 // Frame entry: upgrades the server-rendered toggle, keeps each choice in every layer the browser allows, and tells the page through the messenger.
 import './define.js';
 import { readBoot } from '../shared/boot.js';
-import type { ChoiceKeeper } from './choice-keeper.js';
+import { openFrameChoice, type ChoiceKeeper } from './choice-layers.js';
 import type { OptOutState } from '../shared/choice.js';
-import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
+import { hasStorageAccessApi, requestStorageAccessThenReload, resumeStorageAccess } from './storage-access.js';
 import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
 import { startMatomoCompat } from './matomo-compat.js';
 import { hostStoreAction, storeChoiceOnHost } from './host-choice.js';
