@@ -92,7 +92,7 @@ export default tseslint.config(
             noLit,
             program(['client', 'builder']),
             {
-              regex: '^\\.\\./frame/(?!(frame-choice|frame-messenger|static-boot)\\.js$)',
+              regex: '^\\.\\./frame/(?!(choice-layers|frame-messenger|static-boot)\\.js$)',
               message: "the bridge uses only the frame's choice, messenger and static boot (no element, no Lit)",
             },
           ],

@@ -1,5 +1,5 @@
 // optOutCookie(request): the Set-Cookie value with which the site's own server re-issues the client's `optout_state`, so the choice outlives Safari's 7-day limit on script-written cookies.
-import { encodeMirror, isCookieDomain, MIRROR_COOKIE } from '../widget/shared/mirror-cookie.js';
+import { encodeMirror, isCookieDomain, MIRROR_COOKIE } from '../widget/shared/mirror-record.js';
 import { requestMirror, type OptOutRequest } from './request-mirror.js';
 
 export interface OptOutCookieOptions {

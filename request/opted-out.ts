@@ -1,6 +1,6 @@
 // `optout-frame/request`: is the visitor opted out, as the site's own server sees a request (Sec-GPC, the `optout_state` cookie)? No dependencies: Node, Deno, Bun, edge runtimes.
 import { headerSendsGpc } from '../widget/shared/gpc.js';
-import { MIRROR_COOKIE } from '../widget/shared/mirror-cookie.js';
+import { MIRROR_COOKIE } from '../widget/shared/mirror-record.js';
 import { requestHeader, requestMirror, type OptOutRequest } from './request-mirror.js';
 
 export type { OptOutRequest, RequestHeaders } from './request-mirror.js';

@@ -1,5 +1,5 @@
 // The headers of a request as optout-frame/request takes it, and the `optout_state` record it carries, read by the client's own rule.
-import { cookieValues, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../widget/shared/mirror-cookie.js';
+import { cookieValues, mergeMirrors, MIRROR_COOKIE, parseMirror, type MirrorRecord } from '../widget/shared/mirror-record.js';
 
 /** Request headers: a Fetch `Headers`, or an object of them as Node's `IncomingMessage.headers` (repeats as arrays) or a plain object. */
 export type RequestHeaders = { get(name: string): string | null } | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -8,7 +8,7 @@ export type RequestHeaders = { get(name: string): string | null } | Readonly<Rec
 export type OptOutRequest = { readonly headers: RequestHeaders } | RequestHeaders;
 
 /**
- * The `optout_state` record the request carries, by the client's own rule (widget/shared/mirror-cookie.ts):
+ * The `optout_state` record the request carries, by the client's own rule (widget/shared/mirror-record.ts):
  * its strict form, and of several (a host-only and a domain one) the opt-out of copies that disagree.
  */
 export function requestMirror(request: OptOutRequest): MirrorRecord | undefined {

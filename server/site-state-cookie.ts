@@ -1,5 +1,5 @@
 // The `optout_state` cookie the host sets for the site's own domain when it runs under it (OPTOUT_SITE_COOKIE_DOMAIN): server-set, so Safari keeps it past 7 days.
-import { encodeMirror, MIRROR_COOKIE } from '../widget/shared/mirror-cookie.js';
+import { encodeMirror, MIRROR_COOKIE } from '../widget/shared/mirror-record.js';
 
 /** Browsers cap a cookie's lifetime at 400 days. */
 const MAX_AGE = 400 * 24 * 3600;

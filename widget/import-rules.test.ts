@@ -66,7 +66,7 @@ const broken: Array<[string, string, string]> = [
   [
     'the frame imports the client',
     'widget/frame/frame.ts',
-    "import { readMirror } from '../client/client-mirror.js';\nexport const r = readMirror;\n",
+    "import { mirrorKey } from '../client/site-mirror.js';\nexport const r = mirrorKey;\n",
   ],
 ];
 

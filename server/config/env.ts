@@ -1,7 +1,7 @@
 // The environment variables the host reads, each parsed and checked into a typed value, and the one-line ConfigError naming a bad one.
 import { isIP } from 'node:net';
 import type { DefaultState } from '../../widget/shared/choice.js';
-import { isCookieDomain } from '../../widget/shared/mirror-cookie.js';
+import { isCookieDomain } from '../../widget/shared/mirror-record.js';
 
 /** The process environment, or any stand-in for it (tests, the build). */
 export type Env = Readonly<Record<string, string | undefined>>;

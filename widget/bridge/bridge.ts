@@ -1,6 +1,6 @@
 // Bridge entry (GET /optout/bridge, no Lit): an invisible frame that only answers a page's messages.
 import { readBoot, type MessagingBoot } from '../shared/boot.js';
-import { openFrameChoice } from '../frame/frame-choice.js';
+import { openFrameChoice } from '../frame/choice-layers.js';
 import { startFrameMessenger } from '../frame/frame-messenger.js';
 
 const boot = readBoot<MessagingBoot>(document);

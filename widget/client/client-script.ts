@@ -2,7 +2,7 @@
 import { connectOptOut, OptOutError, type OptOutClient } from './client.js';
 import { applyNamedAdapters } from './adapters/named-adapters.js';
 import { optedInScripts } from './adapters/opted-in-scripts.js';
-import { isCookieDomain } from '../shared/mirror-cookie.js';
+import { isCookieDomain } from '../shared/mirror-record.js';
 import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
 
 declare global {

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PROTOCOL } from '../shared/protocol.js';
 import { connectOptOut, OptOutError } from './client.js';
-import { mirrorKey } from './client-mirror.js';
-import { encodeMirror } from '../shared/mirror-cookie.js';
+import { mirrorKey } from './site-mirror.js';
+import { encodeMirror } from '../shared/mirror-record.js';
 
 const HOST = 'https://optout.example.org';
 const SITE = 'https://news.example.org';

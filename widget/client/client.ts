@@ -2,18 +2,15 @@
 import type { OptOutState } from '../shared/choice.js';
 import { isSiteId } from '../shared/frame-params.js';
 import { parseFrameMessage, type FrameMessage } from '../shared/protocol.js';
-import { mirrorKey } from './client-mirror.js';
-import { isCookieDomain } from '../shared/mirror-cookie.js';
-import { openCookieMirror } from './cookie-mirror.js';
+import { isCookieDomain } from '../shared/mirror-record.js';
 import { frameHearing, type FrameHearing } from './frame-hearing.js';
 import { resizeFramesOf } from './frame-height.js';
 import { openFrameLink } from './frame-link.js';
 import { openKnownState, type OptOutSubscriber } from './known-state.js';
-import { DEFAULT_MAX_AGE, parseMaxAge } from './mirror-freshness.js';
+import { DEFAULT_MAX_AGE, parseMaxAge, refreshWhenStale } from './mirror-freshness.js';
 import { OptOutError } from './optout-error.js';
 import { openPendingRequests, type PendingRequests } from './pending-requests.js';
-import { openSiteMirror } from './site-mirror.js';
-import { refreshWhenStale } from './stale-refresh.js';
+import { mirrorKey, openCookieMirror, openSiteMirror } from './site-mirror.js';
 import { whenKnown } from './when-known.js';
 
 export type { OptOutState, Reason } from '../shared/choice.js';

@@ -1,6 +1,6 @@
 // Each state the frame tells the client: the first is checked against the mirror (the merge rule), then learned and answered.
 import type { OptOutState } from '../shared/choice.js';
-import { mirrorRestoresOptOut } from './client-mirror.js';
+import { mirrorRestoresOptOut } from './site-mirror.js';
 import type { KnownState } from './known-state.js';
 import type { PendingRequests } from './pending-requests.js';
 

@@ -1,7 +1,7 @@
 // What the page knows of the choice: the site's first-party mirror (localStorage and cookie), the browser's GPC signal, other tabs' changes, and who listens.
 import type { OptOutState } from '../shared/choice.js';
 import { browserSendsGpc } from '../shared/gpc.js';
-import { parseMirror } from '../shared/mirror-cookie.js';
+import { parseMirror } from '../shared/mirror-record.js';
 import { judgeMirror, type MirrorVerdict } from './mirror-freshness.js';
 import type { SiteMirror } from './site-mirror.js';
 

@@ -1,6 +1,6 @@
 // Matomo's mtm_consent_removed in the site's mirror: an opt-out at its time, a later opt-in wins and clears it.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { MirrorRecord } from '../shared/mirror-cookie.js';
+import type { MirrorRecord } from '../shared/mirror-record.js';
 import { openSiteMirror } from './site-mirror.js';
 
 /** A page whose cookies are `jar` (name → value), written as `document.cookie` lines. */

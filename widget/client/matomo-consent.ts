@@ -1,5 +1,5 @@
 // Matomo's first-party opt-out cookie (`mtm_consent_removed`, its value the opt-out's time in ms), read as one more record of the site's mirror.
-import { cookieValues, type MirrorRecord } from '../shared/mirror-cookie.js';
+import { cookieValues, type MirrorRecord } from '../shared/mirror-record.js';
 
 /** Written by Matomo's optOutJS and by matomo.js's `optUserOut`; `forgetUserOptOut` deletes it. */
 const MATOMO_OPT_OUT = 'mtm_consent_removed';

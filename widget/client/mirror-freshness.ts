@@ -1,6 +1,6 @@
-// When the first-party mirror may answer alone and when a frame must be asked: what keeps pages without the widget free.
+// When the first-party mirror may answer alone and when a frame must be asked, on load and later while the page stays open: what keeps pages without the widget free.
 import type { OptOutState } from '../shared/choice.js';
-import type { MirrorRecord } from '../shared/mirror-cookie.js';
+import type { MirrorRecord } from '../shared/mirror-record.js';
 
 /**
  * How long (seconds) a state a frame confirmed is trusted without asking again: 30 minutes, the
@@ -56,4 +56,27 @@ export function judgeMirror({ mirror, now, maxAge, gpc }: MirrorInput): MirrorVe
 export function parseMaxAge(value: unknown): number | undefined {
   const seconds = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   return typeof seconds === 'number' && Number.isFinite(seconds) && seconds >= 0 ? seconds : undefined;
+}
+
+/** setTimeout holds at most 2^31 - 1 ms (24.8 days): a longer wait is judged again then. */
+const LONGEST_TIMER_MS = 2_147_483_647;
+
+/**
+ * A long read or a single-page app may stay open past `maxAge`: the bound must hold for it
+ * too, so when the mirror goes stale the page asks (`ask`). Another tab may have confirmed the
+ * mirror meanwhile, so it is judged again first. Returns the function that stops waiting.
+ */
+export function refreshWhenStale(verdict: MirrorVerdict, judge: () => MirrorVerdict, ask: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const wait = (staleAt: number | undefined) => {
+    if (staleAt === undefined) return;
+    const delay = Math.min(Math.max(0, staleAt * 1000 - Date.now()), LONGEST_TIMER_MS);
+    timer = setTimeout(() => {
+      const now = judge();
+      if (now.ask) ask();
+      else wait(now.staleAt);
+    }, delay);
+  };
+  wait(verdict.staleAt);
+  return () => clearTimeout(timer);
 }

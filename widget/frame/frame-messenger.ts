@@ -34,7 +34,7 @@ export interface FrameMessenger {
 const CHANNEL_NAME = 'optout-frame';
 
 /** The embedding page's origin, for messages nobody asked for (only answers know it for sure). */
-export function parentOrigin(): string | undefined {
+function parentOrigin(): string | undefined {
   const ancestor = location.ancestorOrigins?.[0];
   if (ancestor) return ancestor;
   try {
@@ -48,6 +48,15 @@ export function parentOrigin(): string | undefined {
 export function originAllowed(origin: string, allowedOrigins: readonly string[]): boolean {
   // The frame's own host pages (the embed-code builder) may talk to it too, like CSP's 'self'.
   return origin !== 'null' && (allowedOrigins.length === 0 || origin === location.origin || allowedOrigins.includes(origin));
+}
+
+/**
+ * Where the frame's messages nobody asked for go (its own protocol's and Matomo's): the embedding
+ * page's origin when the frame is framed and that origin is allowed, else nowhere until a page asks.
+ */
+export function allowedParentOrigin(allowedOrigins: readonly string[]): string | undefined {
+  const guessed = window.parent !== window ? parentOrigin() : undefined;
+  return guessed && originAllowed(guessed, allowedOrigins) ? guessed : undefined;
 }
 
 const sameState = (a: OptOutState, b: OptOutState) => a.optedOut === b.optedOut && a.reason === b.reason;
@@ -76,9 +85,8 @@ export function startFrameMessenger(options: FrameMessengerOptions): FrameMessen
   let height: number | undefined;
   const framed = window.parent !== window;
   const isAllowed = (origin: string) => originAllowed(origin, options.allowedOrigins);
-  const guessed = parentOrigin();
   // Where unsolicited messages go: the parent's origin if allowed, then the last page that asked.
-  let pageOrigin = framed && guessed && isAllowed(guessed) ? guessed : undefined;
+  let pageOrigin = allowedParentOrigin(options.allowedOrigins);
 
   /** Posts to one exact origin, never '*': a message carries the visitor's state. */
   const post = (message: FrameMessage, origin: string | undefined = pageOrigin) => {

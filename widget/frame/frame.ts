@@ -1,10 +1,10 @@
-// Frame entry: upgrades the server-rendered toggle, keeps each choice in every layer the browser allows, and tells the page through the messenger.
+// Frame entry: upgrades the server-rendered toggle and owns its state, keeps each choice in every layer the browser allows, and tells the page through the messenger.
 import './define.js';
 import { readBoot } from '../shared/boot.js';
-import type { ChoiceKeeper } from './choice-keeper.js';
+import { openFrameChoice, type ChoiceKeeper } from './choice-layers.js';
 import type { OptOutState } from '../shared/choice.js';
-import { hasStorageAccessApi, openFrameChoice, requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
-import { originAllowed, parentOrigin, startFrameMessenger } from './frame-messenger.js';
+import { hasStorageAccessApi, requestStorageAccessThenReload, resumeStorageAccess } from './storage-access.js';
+import { allowedParentOrigin, originAllowed, startFrameMessenger } from './frame-messenger.js';
 import { startMatomoCompat } from './matomo-compat.js';
 import { hostStoreAction, storeChoiceOnHost } from './host-choice.js';
 
@@ -16,11 +16,9 @@ const toggle = document.querySelector('optout-toggle');
 
 if (toggle) {
   // Matomo's own messages, for a page whose unmodified matomo.js tracks on this host name.
-  const isAllowed = (origin: string) => originAllowed(origin, boot.allowedOrigins);
-  const embedder = window.parent !== window ? parentOrigin() : undefined;
   const matomo = startMatomoCompat({
-    pageOrigin: embedder && isAllowed(embedder) ? embedder : undefined,
-    isAllowed,
+    pageOrigin: allowedParentOrigin(boot.allowedOrigins),
+    isAllowed: (origin) => originAllowed(origin, boot.allowedOrigins),
     state: keeper.state,
   });
   /** Every new state passes here (a click, a page's opt-out, another tab, a storage grant). */
@@ -55,7 +53,8 @@ if (toggle) {
     // A page's opt-out or another tab: show it (setting properties fires no optout-change).
     onChange: show,
   });
-  // element → store → message: a click is stored in every layer first, then the page hears of it.
+  // element → choice → message: the element only asks; the click is stored in every layer first,
+  // then shown (this file owns the element's state), then the page hears of it.
   toggle.addEventListener('optout-change', (event) => {
     const state = choose(event.detail.optedOut);
     show(state);

@@ -1,6 +1,6 @@
 // The frame speaks Matomo's own opt-out protocol, so a page's unmodified matomo.js follows the visitor's choice.
 import type { OptOutState } from '../shared/choice.js';
-import { initialValueMessage, optedInMessage, parseMatomoMessage } from '../shared/matomo-messages.js';
+import { initialValueMessage, optedOutMessage, parseMatomoMessage } from '../shared/matomo-messages.js';
 
 export interface MatomoCompatOptions {
   /** The embedding page's exact origin when it is allowed; without one the frame says nothing. */
@@ -56,7 +56,7 @@ export function startMatomoCompat({ pageOrigin, isAllowed, state }: MatomoCompat
     document.documentElement.dataset.matomoTracker = message.optedIn ? 'opted-in' : 'opted-out';
     if (message.kind === 'state' && timer !== undefined) {
       stopAsking();
-      if (optedOut) post(optedInMessage(true));
+      if (optedOut) post(optedOutMessage(true));
     }
   };
 
@@ -70,7 +70,7 @@ export function startMatomoCompat({ pageOrigin, isAllowed, state }: MatomoCompat
     changed(next) {
       if (next.optedOut === optedOut) return;
       optedOut = next.optedOut;
-      post(optedInMessage(optedOut));
+      post(optedOutMessage(optedOut));
     },
     stop() {
       stopAsking();

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-// <optout-toggle> in a DOM: a real button with its text as name, a live status, a click fires optout-change, a property set by code fires nothing.
+// <optout-toggle> in a DOM: a real button with its text as name, a live status, a click fires optout-change and only its owner changes the state, a property set by code fires nothing.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { de } from '../shared/i18n/de.js';
 import { en } from '../shared/i18n/en.js';
@@ -58,20 +58,33 @@ describe('<optout-toggle>', () => {
     expect(toggle.shadowRoot!.querySelector('.intro')).toBeNull();
   });
 
-  it('a click fires optout-change with the state asked for, bubbling out of the shadow root, and shows it', async () => {
+  it('a click fires optout-change with the state asked for, bubbling out of the shadow root, and changes nothing itself', async () => {
     (await rendered()).buttons[0]!.click();
     expect(fired).toHaveLength(1);
     const [event] = fired;
     expect(event!.type).toBe('optout-change');
     expect(event!.detail).toEqual({ optedOut: true });
     expect(event!.bubbles && event!.composed).toBe(true);
-    expect(toggle.reason).toBe('choice');
+    // The state has one owner (the frame script): until it sets what it stored, nothing changes.
+    expect(toggle.optedOut).toBe(false);
+    expect(toggle.reason).toBe('default');
+    expect((await rendered()).status?.textContent).toBe(en.texts.optedIn);
+  });
+
+  it('shows the state its owner sets after a click, and the next click asks for the other one', async () => {
+    // Standing in for frame.ts: it stores the choice, then sets the element's state.
+    toggle.addEventListener('optout-change', (event) => {
+      toggle.optedOut = event.detail.optedOut;
+      toggle.reason = 'choice';
+    });
+    (await rendered()).buttons[0]!.click();
     const { status, buttons } = await rendered();
     expect(status?.textContent).toBe(en.texts.optedOut);
     expect(toggle.hasAttribute('opted-out')).toBe(true);
-    // And back: the second click asks to opt in.
+    expect(toggle.reason).toBe('choice');
     buttons[0]!.click();
     expect(fired.map((e) => e.detail)).toEqual([{ optedOut: true }, { optedOut: false }]);
+    expect((await rendered()).status?.textContent).toBe(en.texts.optedIn);
   });
 
   it('properties and attributes set by code re-render and fire nothing', async () => {

@@ -12,7 +12,9 @@ export interface OptOutChangeDetail {
 
 /**
  * Shows "You are currently opted in." with a button to opt out, and the opposite.
- * Setting `optedOut` from code re-renders but fires nothing: only a visitor's click fires.
+ * Setting `optedOut` from code re-renders but fires nothing: only a visitor's click fires, and a
+ * click only asks (`optout-change`): the element's state has one owner, the frame script, which
+ * sets what it stored.
  * Under Global Privacy Control (`reason="gpc"`) it says the signal is honoured and offers no
  * button: the signal is the visitor's opt-out, switched off in the browser, not here. Where
  * the browser lets the frame keep nothing (`storage-blocked`) it says so instead of offering
@@ -84,11 +86,9 @@ export class OptOutToggle extends LitElement {
   }
 
   private onClick(): void {
-    this.optedOut = !this.optedOut;
-    this.reason = 'choice';
     this.dispatchEvent(
       new CustomEvent<OptOutChangeDetail>('optout-change', {
-        detail: { optedOut: this.optedOut },
+        detail: { optedOut: !this.optedOut },
         bubbles: true,
         composed: true,
       }),

@@ -2,7 +2,7 @@
 import { BOOT_ELEMENT_ID, serializeBoot, type FrameBoot, type MessagingBoot } from '../shared/boot.js';
 import type { OptOutState } from '../shared/choice.js';
 import { STATIC_CONFIG_ELEMENT_ID, type StaticConfig } from '../shared/static-config.js';
-import { openFrameChoice } from './frame-choice.js';
+import { openFrameChoice } from './choice-layers.js';
 
 /** The configuration the export embedded in this page. */
 export function readStaticConfig<Config extends StaticConfig>(doc: Document): Config {

@@ -1,6 +1,6 @@
 // The builder's integration choices (trackers, GA measurement id, cookie domain, client on every page) read from a query.
 import { ParamError } from './frame-params.js';
-import { isCookieDomain } from './mirror-cookie.js';
+import { isCookieDomain } from './mirror-record.js';
 import { ADAPTER_OF_TRACKER } from './tracker-names.js';
 
 /** The trackers the builder writes code for, by their `trackers=` names (also their docs anchors). */

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseFrameParams, isSiteId } from './frame-params.js';
 import { parseIntegrationParams } from './integration-params.js';
-import { cookieValues, isCookieDomain, parseMirror } from './mirror-cookie.js';
+import { cookieValues, isCookieDomain, parseMirror } from './mirror-record.js';
 
 // The bad case these guard against took minutes (FONT_FAMILY's old pattern: 0.72 s at 12 repeats
 // of `" a ,"`, about 4 times more per repeat, 49 allowed): a second is no timing flake.

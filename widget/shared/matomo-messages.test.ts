@@ -1,6 +1,6 @@
 // Unit tests of Matomo's opt-out message format: what the frame sends, and what it accepts from matomo.js.
 import { describe, expect, it } from 'vitest';
-import { initialValueMessage, optedInMessage, parseMatomoMessage } from './matomo-messages.js';
+import { initialValueMessage, optedOutMessage, parseMatomoMessage } from './matomo-messages.js';
 
 const host = 'optout.example.org';
 const answer = (fields: Record<string, unknown>) =>
@@ -10,8 +10,8 @@ describe('messages the frame sends', () => {
   it('are JSON strings in Matomo’s words: opted in = "checked"', () => {
     expect(initialValueMessage(false)).toBe('{"maq_initial_value":true}');
     expect(initialValueMessage(true)).toBe('{"maq_initial_value":false}');
-    expect(optedInMessage(true)).toBe('{"maq_opted_in":false}');
-    expect(optedInMessage(false)).toBe('{"maq_opted_in":true}');
+    expect(optedOutMessage(true)).toBe('{"maq_opted_in":false}');
+    expect(optedOutMessage(false)).toBe('{"maq_opted_in":true}');
   });
 });
 

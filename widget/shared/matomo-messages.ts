@@ -25,8 +25,8 @@ export function initialValueMessage(optedOut: boolean): string {
   return JSON.stringify({ maq_initial_value: !optedOut });
 }
 
-/** Frame → matomo.js when the choice changes: the tracker then remembers or forgets consent. */
-export function optedInMessage(optedOut: boolean): string {
+/** Frame → matomo.js when the choice changes (`maq_opted_in`, the opposite of `optedOut`): the tracker then remembers or forgets consent. */
+export function optedOutMessage(optedOut: boolean): string {
   return JSON.stringify({ maq_opted_in: !optedOut });
 }
 

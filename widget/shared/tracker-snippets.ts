@@ -1,6 +1,6 @@
 // Each tracker's own snippet as the builder writes it: its start held until the visitor's choice is known, where it needs that.
 import type { Tracker } from './integration-params.js';
-import { MIRROR_COOKIE } from './mirror-cookie.js';
+import { MIRROR_COOKIE } from './mirror-record.js';
 
 /** What the builder knows about one tracker. */
 export interface TrackerInfo {

@@ -1,6 +1,6 @@
 // The Storage Access request: asked in the click, reload only after a grant, an earlier grant claimed without a click.
 import { describe, expect, it, vi } from 'vitest';
-import { requestStorageAccessThenReload, resumeStorageAccess } from './frame-choice.js';
+import { requestStorageAccessThenReload, resumeStorageAccess } from './storage-access.js';
 
 function fakeDocument(options: { granted: boolean; hasAccess?: boolean }) {
   return {

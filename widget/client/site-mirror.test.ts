@@ -1,9 +1,7 @@
-// The optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do: Domain auto, none or named; attributes; the fresher mirror wins.
+// The site's mirror: the optout_state cookie in a stand-in cookie jar that refuses public suffixes as browsers do (Domain auto, none or named; attributes), the fresher copy wins, the localStorage key, the merge rule against the frame.
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { encodeMirror } from '../shared/mirror-cookie.js';
-import { isCookieDomain, type MirrorRecord } from '../shared/mirror-cookie.js';
-import { openCookieMirror } from './cookie-mirror.js';
-import { openSiteMirror } from './site-mirror.js';
+import { encodeMirror, type MirrorRecord } from '../shared/mirror-record.js';
+import { mirrorKey, mirrorRestoresOptOut, openCookieMirror, openSiteMirror } from './site-mirror.js';
 
 /** Public suffixes of this stand-in browser (a real one reads the Public Suffix List). */
 const PUBLIC_SUFFIXES = new Set(['test', 'uk', 'co.uk', 'org']);
@@ -146,13 +144,6 @@ describe('the optout_state cookie', () => {
     expect(mirror.read()).toBeUndefined();
     expect(() => mirror.write(record(true, now()))).not.toThrow();
   });
-
-  it('accepts auto, none and host names as a cookie domain, nothing that could add an attribute', () => {
-    for (const domain of ['auto', 'none', 'example.org', '.example.org', 'xn--bcher-kva.example'])
-      expect(isCookieDomain(domain)).toBe(true);
-    for (const domain of ['', 'example.org; Secure', 'example.org\nx', 'exa mple.org', 'example..org', '*.example.org'])
-      expect(isCookieDomain(domain)).toBe(false);
-  });
 });
 
 describe('the site mirror: localStorage and the cookie, the fresher where they agree, the opt-out where they do not', () => {
@@ -192,5 +183,35 @@ describe('the site mirror: localStorage and the cookie, the fresher where they a
     openSiteMirror('k', openCookieMirror('auto')).write(record(true, 42));
     expect(items.get('k')).toBe('1:choice:42');
     expect([...stored.values()].map((cookie) => cookie.value)).toEqual(['1:choice:42', '1:choice:42']);
+  });
+});
+
+describe('the localStorage key', () => {
+  it('keys by host origin', () => {
+    expect(mirrorKey('https://optout.example.org')).toBe('optout-frame:https://optout.example.org');
+  });
+});
+
+describe('mirrorRestoresOptOut: the merge rule between the mirror and what the frame says', () => {
+  const out = { optedOut: true, reason: 'choice' } as const;
+  const in_ = { optedOut: false, reason: 'choice' } as const;
+  const defaultIn = { optedOut: false, reason: 'default' } as const;
+  const defaultOut = { optedOut: true, reason: 'default' } as const;
+  const gpc = { optedOut: true, reason: 'gpc' } as const;
+
+  // mirror | frame says | restore through the frame?
+  it.each([
+    [out, defaultIn, true], // the frame lost its cookie: the opt-out comes back
+    [out, defaultOut, true], // OPTOUT_DEFAULT=out: restored as the visitor's choice
+    [out, gpc, true], // kept as a choice for when the signal stops
+    [out, out, false], // nothing lost
+    [out, in_, false], // the visitor opted back in, in the frame, after the mirror learnt the opt-out
+    [in_, defaultIn, false], // an opt-in is never forced back
+    [in_, defaultOut, false],
+    [defaultOut, defaultIn, false], // a default is no choice
+    [gpc, defaultIn, false], // GPC is a signal, not a choice: it ends when the browser stops sending it
+    [undefined, defaultIn, false],
+  ] as const)('mirror %o, frame %o → %s', (mirror, frame, restore) => {
+    expect(mirrorRestoresOptOut(mirror, frame)).toBe(restore);
   });
 });

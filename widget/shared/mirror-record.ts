@@ -1,7 +1,7 @@
-// The mirror's cookie (`optout_state`): its name, its value's form, which of several copies answers, and how a `Cookie` header or `document.cookie` is read — one rule for the client and the site's server.
+// The site's mirror record, one rule for the client and the site's server: its stored form (in localStorage and the `optout_state` cookie), which of several copies answers, the cookie's name and `Domain` rule, how a `Cookie` header is read.
 import type { OptOutState } from './choice.js';
 
-/** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/cookie-mirror.ts). */
+/** The first-party cookie the client keeps beside its localStorage mirror (see widget/client/site-mirror.ts). */
 export const MIRROR_COOKIE = 'optout_state';
 
 // A host name (letters, digits, hyphens between dots, labels up to 63), optionally with the leading dot cookies allow.

@@ -1,20 +1,4 @@
-// The frame document's choice: its storage layers, Global Privacy Control, the site's default, and the Storage Access request.
-import type { MessagingBoot } from '../shared/boot.js';
-import { openChoiceKeeper, type ChoiceKeeper } from './choice-keeper.js';
-import { frameChoiceStores } from './choice-store.js';
-import { browserSendsGpc } from '../shared/gpc.js';
-
-/**
- * Opens the choice from the frame's own layers. GPC counts when either the host saw the
- * header or the script sees the property, so the script never disagrees with the first HTML.
- */
-export function openFrameChoice(win: Window, boot: MessagingBoot): ChoiceKeeper {
-  return openChoiceKeeper({
-    stores: frameChoiceStores(win, boot.cookieName),
-    gpc: boot.state.reason === 'gpc' || browserSendsGpc(win.navigator),
-    defaultState: boot.defaultState,
-  });
-}
+// The Storage Access API in the frame: where the browser keeps nothing for a third-party frame, the visitor's click can ask for its storage.
 
 /** Whether the browser has the Storage Access API, so the frame can offer to ask for it. */
 export function hasStorageAccessApi(doc: Document): boolean {
