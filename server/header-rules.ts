@@ -95,13 +95,22 @@ export const everyAnswerHeaders: readonly Header[] = [
 ];
 
 /**
- * What a script or stylesheet carries, from the host and the export alike. The document headers
- * (CSP, Origin-Agent-Cluster) govern documents, not a script a document loads, so they are left
- * off: about 450 bytes less on every first view. What acts on a script stays: `nosniff` (it is
- * only ever run as the type it is served as), CORP (other sites load it on purpose), and
- * Referrer-Policy (a module's own imports take their referrer policy from its response).
+ * The headers that govern a document and do nothing on a script or stylesheet: a CSP applies to
+ * the document or worker its response creates, and `Origin-Agent-Cluster` to the agent cluster a
+ * document opens; a script loaded by `<script src>` creates neither (CSP Level 3, "Policy
+ * delivery"; HTML, "origin-keyed agent clusters"). Served with `nosniff`, a script is never
+ * rendered as a document either.
  */
-export const assetHeaders: readonly Header[] = everyAnswerHeaders.filter(([name]) => name !== 'Origin-Agent-Cluster');
+export const documentOnlyHeaders: readonly string[] = ['Content-Security-Policy', 'Origin-Agent-Cluster'];
+
+/**
+ * What a script or stylesheet carries (the hashed assets and `client.js`), from the host and the
+ * export alike: the document headers are left off, about 330 bytes less on every first view. What
+ * acts on a script stays: `nosniff` (it is only ever run as the type it is served as), CORP (other
+ * sites load it on purpose), and Referrer-Policy (a module's own imports take their referrer
+ * policy from its response).
+ */
+export const assetHeaders: readonly Header[] = everyAnswerHeaders.filter(([name]) => !documentOnlyHeaders.includes(name));
 
 /**
  * HSTS belongs to whatever terminates TLS on the public name (a proxy, a CDN): the host itself
@@ -137,6 +146,6 @@ export function staticPathRules(allowedOrigins: readonly string[], styleHash: st
     { path: '/optout', headers: documentHeaders },
     { path: '/optout/*', headers: documentHeaders },
     { path: '/assets/*', headers: [...assetHeaders, ['Cache-Control', cacheControl.hashedAsset]] },
-    { path: '/client.js', headers: [...everyAnswerHeaders, ['Cache-Control', cacheControl.clientScript]] },
+    { path: '/client.js', headers: [...assetHeaders, ['Cache-Control', cacheControl.clientScript]] },
   ];
 }
