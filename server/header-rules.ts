@@ -34,6 +34,7 @@ export function policyText(directives: Directives): string {
  */
 export function hostDirectives(allowedOrigins: readonly string[]): Directives {
   return {
+    // Also forbids plugins: object-src falls back to default-src (CSP Level 3), so it is not repeated.
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
@@ -44,7 +45,6 @@ export function hostDirectives(allowedOrigins: readonly string[]): Directives {
     // The no-JS form may only post back to this host.
     'form-action': ["'self'"],
     'base-uri': ["'none'"],
-    'object-src': ["'none'"],
     'frame-ancestors': frameAncestors(allowedOrigins),
   };
 }
@@ -62,7 +62,7 @@ export interface DocumentSources {
  * One document's own policy, sent in place of the host-wide one: a document that loads less is
  * allowed less (the frame loads no images and embeds no frames; the bridge runs one inline
  * script and nothing else), and the shorter header counts on every view. The host-wide
- * `default-src`, `base-uri`, `object-src` and `frame-ancestors` always apply.
+ * `default-src` (which also covers plugins, `object-src`), `base-uri` and `frame-ancestors` always apply.
  */
 export function documentPolicy(allowedOrigins: readonly string[], sources: DocumentSources): string {
   return policyText({
@@ -72,7 +72,6 @@ export function documentPolicy(allowedOrigins: readonly string[], sources: Docum
     ...(sources.connectSrc ? { 'connect-src': sources.connectSrc } : {}),
     ...(sources.formAction ? { 'form-action': sources.formAction } : {}),
     'base-uri': ["'none'"],
-    'object-src': ["'none'"],
     'frame-ancestors': frameAncestors(allowedOrigins),
   });
 }

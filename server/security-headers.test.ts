@@ -26,7 +26,8 @@ function expectProtected(response: RawResponse): void {
   // The allowed origins, plus the host's own pages (the builder's preview).
   expect(policy.get('frame-ancestors')).toEqual(["'self'", EMBEDDER]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
-  expect(policy.get('object-src')).toEqual(["'none'"]);
+  // No plugins: object-src is not repeated, so it falls back to default-src 'none'.
+  expect(policy.get('object-src') ?? policy.get('default-src')).toEqual(["'none'"]);
   expect(policy.get('form-action')).toEqual(["'self'"]);
   // Never 'unsafe-inline' or 'unsafe-eval' for scripts.
   expect(policy.get('script-src')?.join(' ')).not.toMatch(/unsafe/);
