@@ -94,21 +94,14 @@ export const everyAnswerHeaders: readonly Header[] = [
 ];
 
 /**
- * The headers that govern a document and do nothing on a script or stylesheet: a CSP applies to
- * the document or worker its response creates, and `Origin-Agent-Cluster` to the agent cluster a
- * document opens; a script loaded by `<script src>` creates neither (CSP Level 3, "Policy
- * delivery"; HTML, "origin-keyed agent clusters"). Served with `nosniff`, a script is never
- * rendered as a document either.
+ * Headers that act only on a document: a CSP on the document or worker its response creates,
+ * `Origin-Agent-Cluster` on the agent cluster a document opens; a script loaded by `<script src>`
+ * creates neither. So the scripts (hashed assets, `client.js`) carry the rest, from the host and
+ * the export alike, about 330 bytes less each: `nosniff` (run only as the type it is served as),
+ * CORP (other sites load it on purpose), Referrer-Policy (a module's imports take it from its response).
  */
 export const documentOnlyHeaders: readonly string[] = ['Content-Security-Policy', 'Origin-Agent-Cluster'];
 
-/**
- * What a script or stylesheet carries (the hashed assets and `client.js`), from the host and the
- * export alike: the document headers are left off, about 330 bytes less on every first view. What
- * acts on a script stays: `nosniff` (it is only ever run as the type it is served as), CORP (other
- * sites load it on purpose), and Referrer-Policy (a module's own imports take their referrer
- * policy from its response).
- */
 export const assetHeaders: readonly Header[] = everyAnswerHeaders.filter(([name]) => !documentOnlyHeaders.includes(name));
 
 /**
