@@ -15,18 +15,18 @@ export interface BundleBreakdown {
 const brotli = (code: string | Buffer) =>
   brotliCompressSync(code, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }).length;
 
-/** A one-element entry that uses the same Lit exports as `<optout-toggle>`. */
+/** A one-element entry that uses the same Lit exports as `<optout-toggle>` (lit-html's `render`, `html`, `nothing`). */
 const LIT_ONLY = 'virtual:lit-only';
 const litOnly: Plugin = {
   name: 'bench-lit-only',
   resolveId: (id) => (id === LIT_ONLY ? id : null),
   load: (id) =>
     id === LIT_ONLY
-      ? `import { LitElement, html, nothing, unsafeCSS } from 'lit';
-customElements.define('x-lit', class extends LitElement {
-  static styles = unsafeCSS('p{}');
-  static properties = { on: { type: Boolean } };
-  render() { return html\`<p @click=\${() => this.on = !this.on}>\${this.on ? 'a' : nothing}</p>\`; }
+      ? `import { html, nothing, render } from 'lit/html.js';
+customElements.define('x-lit', class extends HTMLElement {
+  on = false;
+  connectedCallback() { this.update(); }
+  update() { render(html\`<p @click=\${() => { this.on = !this.on; this.update(); }}>\${this.on ? 'a' : nothing}</p>\`, this.shadowRoot ?? this.attachShadow({ mode: 'open' })); }
 });`
       : null,
 };

@@ -1,5 +1,6 @@
 // GET /optout/bridge: the invisible document the client loads on pages that do not show the widget.
 import { readFileSync } from 'node:fs';
+import { constants } from 'node:zlib';
 import type { IRouter, Request, Response } from 'express';
 import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
@@ -27,8 +28,10 @@ export function bridgeRoutes(router: IRouter, profiles: Profiles, assets: FrameA
     // The page depends on the profile and the state alone (nothing else in the query is read).
     const document = documents(`bridge ${profile.site ?? ''} ${state.optedOut} ${state.reason}`, () => {
       const boot = { cookieName: config.cookieName, defaultState: config.defaultState, state, allowedOrigins: config.allowedOrigins };
-      // The profile's own policy: its frame-ancestors are its origins only.
-      return { html: renderBridgePage({ boot, bridgeCode }), csp: documentPolicy(config, { scriptSrc, formAction: ["'none'"] }) };
+      // The profile's own policy (its origins only). Its few states bound the variants, whatever a
+      // visitor sends: each is worth brotli's maximum, once.
+      const csp = documentPolicy(config, { scriptSrc, formAction: ["'none'"] });
+      return { html: renderBridgePage({ boot, bridgeCode }), csp, quality: constants.BROTLI_MAX_QUALITY };
     });
     sendDocument(req, res, document);
   });

@@ -1,5 +1,8 @@
 // The document cache: one render per input, bounded by the bytes it holds whatever visitors ask, least recently used out first.
+import { readFileSync } from 'node:fs';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { ON_REQUEST_QUALITY } from './compressed.js';
 import { documentBytes, documentCache, type DocumentCache } from './document-cache.js';
 
 function counted() {
@@ -29,6 +32,18 @@ function held(cache: DocumentCache): number {
 }
 
 describe('documentCache', () => {
+  it("compresses at the quality a route asks for (the bridge's few variants), else at the on-request quality", () => {
+    const cache = documentCache();
+    // A page with a script in it, as the bridge inlines one: the qualities differ on it.
+    const html = `<!doctype html><script>${readFileSync(new URL('./document-cache.ts', import.meta.url), 'utf8')}</script>`;
+    const at = (quality: number) => brotliCompressSync(html, { params: { [constants.BROTLI_PARAM_QUALITY]: quality } });
+    const best = cache('best', () => ({ html, csp: '', quality: constants.BROTLI_MAX_QUALITY }));
+    const usual = cache('usual', () => ({ html, csp: '' }));
+    expect(best.body.br).toEqual(at(constants.BROTLI_MAX_QUALITY));
+    expect(usual.body.br).toEqual(at(ON_REQUEST_QUALITY));
+    expect(best.body.br!.length).toBeLessThan(usual.body.br!.length);
+  });
+
   it('renders and compresses a document once per key', () => {
     const cache = documentCache();
     const { renders, render } = counted();

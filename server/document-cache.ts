@@ -7,6 +7,8 @@ import { compress, ON_REQUEST_QUALITY, sendCompressed, type Compressed } from '.
 export interface RenderedDocument {
   readonly html: string;
   readonly csp: string;
+  /** Brotli's quality: `ON_REQUEST_QUALITY` unless the route's variants are few (see compressed.ts). */
+  readonly quality?: number;
 }
 
 interface CachedDocument {
@@ -42,8 +44,8 @@ export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
   const get = (key: string, render: () => RenderedDocument): CachedDocument => {
     let document = cache.get(key);
     if (document === undefined) {
-      const { html, csp } = render();
-      document = { csp, body: compress(Buffer.from(html, 'utf8'), ON_REQUEST_QUALITY) };
+      const { html, csp, quality = ON_REQUEST_QUALITY } = render();
+      document = { csp, body: compress(Buffer.from(html, 'utf8'), quality) };
       cache.set(key, document);
     }
     return document;

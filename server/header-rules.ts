@@ -34,6 +34,7 @@ export function policyText(directives: Directives): string {
  */
 export function hostDirectives(allowedOrigins: readonly string[]): Directives {
   return {
+    // Also forbids plugins: object-src falls back to default-src (CSP Level 3), so it is not repeated.
     'default-src': ["'none'"],
     'script-src': ["'self'"],
     'style-src': ["'self'"],
@@ -44,7 +45,6 @@ export function hostDirectives(allowedOrigins: readonly string[]): Directives {
     // The no-JS form may only post back to this host.
     'form-action': ["'self'"],
     'base-uri': ["'none'"],
-    'object-src': ["'none'"],
     'frame-ancestors': frameAncestors(allowedOrigins),
   };
 }
@@ -62,7 +62,7 @@ export interface DocumentSources {
  * One document's own policy, sent in place of the host-wide one: a document that loads less is
  * allowed less (the frame loads no images and embeds no frames; the bridge runs one inline
  * script and nothing else), and the shorter header counts on every view. The host-wide
- * `default-src`, `base-uri`, `object-src` and `frame-ancestors` always apply.
+ * `default-src` (which also covers plugins, `object-src`), `base-uri` and `frame-ancestors` always apply.
  */
 export function documentPolicy(allowedOrigins: readonly string[], sources: DocumentSources): string {
   return policyText({
@@ -72,7 +72,6 @@ export function documentPolicy(allowedOrigins: readonly string[], sources: Docum
     ...(sources.connectSrc ? { 'connect-src': sources.connectSrc } : {}),
     ...(sources.formAction ? { 'form-action': sources.formAction } : {}),
     'base-uri': ["'none'"],
-    'object-src': ["'none'"],
     'frame-ancestors': frameAncestors(allowedOrigins),
   });
 }
@@ -95,13 +94,15 @@ export const everyAnswerHeaders: readonly Header[] = [
 ];
 
 /**
- * What a script or stylesheet carries, from the host and the export alike. The document headers
- * (CSP, Origin-Agent-Cluster) govern documents, not a script a document loads, so they are left
- * off: about 450 bytes less on every first view. What acts on a script stays: `nosniff` (it is
- * only ever run as the type it is served as), CORP (other sites load it on purpose), and
- * Referrer-Policy (a module's own imports take their referrer policy from its response).
+ * Headers that act only on a document: a CSP on the document or worker its response creates,
+ * `Origin-Agent-Cluster` on the agent cluster a document opens; a script loaded by `<script src>`
+ * creates neither. So the scripts (hashed assets, `client.js`) carry the rest, from the host and
+ * the export alike, about 330 bytes less each: `nosniff` (run only as the type it is served as),
+ * CORP (other sites load it on purpose), Referrer-Policy (a module's imports take it from its response).
  */
-export const assetHeaders: readonly Header[] = everyAnswerHeaders.filter(([name]) => name !== 'Origin-Agent-Cluster');
+export const documentOnlyHeaders: readonly string[] = ['Content-Security-Policy', 'Origin-Agent-Cluster'];
+
+export const assetHeaders: readonly Header[] = everyAnswerHeaders.filter(([name]) => !documentOnlyHeaders.includes(name));
 
 /**
  * HSTS belongs to whatever terminates TLS on the public name (a proxy, a CDN): the host itself
@@ -137,6 +138,6 @@ export function staticPathRules(allowedOrigins: readonly string[], styleHash: st
     { path: '/optout', headers: documentHeaders },
     { path: '/optout/*', headers: documentHeaders },
     { path: '/assets/*', headers: [...assetHeaders, ['Cache-Control', cacheControl.hashedAsset]] },
-    { path: '/client.js', headers: [...everyAnswerHeaders, ['Cache-Control', cacheControl.clientScript]] },
+    { path: '/client.js', headers: [...assetHeaders, ['Cache-Control', cacheControl.clientScript]] },
   ];
 }

@@ -26,7 +26,8 @@ function expectProtected(response: RawResponse): void {
   // The allowed origins, plus the host's own pages (the builder's preview).
   expect(policy.get('frame-ancestors')).toEqual(["'self'", EMBEDDER]);
   expect(policy.get('base-uri')).toEqual(["'none'"]);
-  expect(policy.get('object-src')).toEqual(["'none'"]);
+  // No plugins: object-src is not repeated, so it falls back to default-src 'none'.
+  expect(policy.get('object-src') ?? policy.get('default-src')).toEqual(["'none'"]);
   expect(policy.get('form-action')).toEqual(["'self'"]);
   // Never 'unsafe-inline' or 'unsafe-eval' for scripts.
   expect(policy.get('script-src')?.join(' ')).not.toMatch(/unsafe/);
@@ -168,6 +169,20 @@ describe('security headers on every route', () => {
     // Neither sends a document's headers with a script.
     expect(response.headers['content-security-policy']).toBeUndefined();
     expect(response.headers['origin-agent-cluster']).toBeUndefined();
+  });
+
+  it('GET /client.js: the same headers from the host as the static export writes for it, no document headers', async () => {
+    const rule = staticPathRules([EMBEDDER], "'sha256-x'").find((candidate) => candidate.path === '/client.js');
+    const response = await host.request({ path: '/client.js' });
+    expect(response.status).toBe(200);
+    const sent = Object.fromEntries(rule?.headers.map(([name]) => [name, response.headers[name.toLowerCase()]]) ?? []);
+    expect(sent).toEqual(Object.fromEntries(rule?.headers ?? [['no rule for', '/client.js']]));
+    expect(response.headers['content-security-policy']).toBeUndefined();
+    expect(response.headers['origin-agent-cluster']).toBeUndefined();
+    // An unknown site= is an error page, a document: it keeps the host-wide policy.
+    const refused = await host.request({ path: '/client.js?site=nowhere' });
+    expect(refused.status).toBe(400);
+    expectProtected(refused);
   });
 
   it.each(['/nowhere', '/assets/missing-0000.js', '/assets/../package.json', '/optout/..%2f..%2fetc%2fpasswd'])(

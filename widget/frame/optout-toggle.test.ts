@@ -11,9 +11,8 @@ let toggle: OptOutToggle;
 let fired: Array<CustomEvent<OptOutChangeDetail | undefined>>;
 let listening: AbortController;
 
-/** The element's rendered parts, once Lit has rendered what was last set. */
-async function rendered() {
-  await toggle.updateComplete;
+/** The element's rendered parts (it renders each change at once). */
+function rendered() {
   const root = toggle.shadowRoot!;
   return {
     status: root.querySelector('[role="status"]'),
@@ -33,6 +32,8 @@ beforeEach(() => {
     });
   }
   document.body.append(toggle);
+  // The frame sets them from its boot data.
+  toggle.texts = en.texts;
 });
 
 afterEach(() => {
@@ -41,8 +42,8 @@ afterEach(() => {
 });
 
 describe('<optout-toggle>', () => {
-  it('is accessible: one real button named by its text, the status in a live region', async () => {
-    const { status, buttons } = await rendered();
+  it('is accessible: one real button named by its text, the status in a live region', () => {
+    const { status, buttons } = rendered();
     expect(status?.tagName).toBe('P');
     expect(status?.getAttribute('role')).toBe('status');
     expect(buttons).toHaveLength(1);
@@ -50,16 +51,16 @@ describe('<optout-toggle>', () => {
     expect(buttons[0]!.textContent).toBe(en.texts.optOutButton);
   });
 
-  it('starts opted in, by default, in English, without the intro', async () => {
+  it('starts opted in, by default, without the intro', () => {
     expect(toggle.optedOut).toBe(false);
     expect(toggle.reason).toBe('default');
-    const { status } = await rendered();
+    const { status } = rendered();
     expect(status?.textContent).toBe(en.texts.optedIn);
     expect(toggle.shadowRoot!.querySelector('.intro')).toBeNull();
   });
 
-  it('a click fires optout-change with the state asked for, bubbling out of the shadow root, and changes nothing itself', async () => {
-    (await rendered()).buttons[0]!.click();
+  it('a click fires optout-change with the state asked for, bubbling out of the shadow root, and changes nothing itself', () => {
+    rendered().buttons[0]!.click();
     expect(fired).toHaveLength(1);
     const [event] = fired;
     expect(event!.type).toBe('optout-change');
@@ -68,54 +69,76 @@ describe('<optout-toggle>', () => {
     // The state has one owner (the frame script): until it sets what it stored, nothing changes.
     expect(toggle.optedOut).toBe(false);
     expect(toggle.reason).toBe('default');
-    expect((await rendered()).status?.textContent).toBe(en.texts.optedIn);
+    expect(rendered().status?.textContent).toBe(en.texts.optedIn);
   });
 
-  it('shows the state its owner sets after a click, and the next click asks for the other one', async () => {
+  it('shows the state its owner sets after a click, and the next click asks for the other one', () => {
     // Standing in for frame.ts: it stores the choice, then sets the element's state.
     toggle.addEventListener('optout-change', (event) => {
       toggle.optedOut = event.detail.optedOut;
       toggle.reason = 'choice';
     });
-    (await rendered()).buttons[0]!.click();
-    const { status, buttons } = await rendered();
+    rendered().buttons[0]!.click();
+    const { status, buttons } = rendered();
     expect(status?.textContent).toBe(en.texts.optedOut);
     expect(toggle.hasAttribute('opted-out')).toBe(true);
     expect(toggle.reason).toBe('choice');
     buttons[0]!.click();
     expect(fired.map((e) => e.detail)).toEqual([{ optedOut: true }, { optedOut: false }]);
-    expect((await rendered()).status?.textContent).toBe(en.texts.optedIn);
+    expect(rendered().status?.textContent).toBe(en.texts.optedIn);
   });
 
-  it('properties and attributes set by code re-render and fire nothing', async () => {
+  it('properties and attributes set by code re-render and fire nothing', () => {
     toggle.optedOut = true;
     toggle.reason = 'choice';
     toggle.texts = de.texts;
-    const { status, buttons } = await rendered();
+    const { status, buttons } = rendered();
     expect(status?.textContent).toBe(de.texts.optedOut);
     expect(buttons[0]!.textContent).toBe(de.texts.optInButton);
     toggle.removeAttribute('opted-out');
     toggle.setAttribute('show-intro', '');
-    expect((await rendered()).status?.textContent).toBe(de.texts.optedIn);
+    expect(rendered().status?.textContent).toBe(de.texts.optedIn);
     expect(toggle.shadowRoot!.querySelector('.intro')?.textContent).toBe(de.texts.intro);
     expect(fired).toEqual([]);
   });
 
-  it('under GPC: says the signal is honoured and offers no button', async () => {
+  it('renders nothing before it has its texts, so the server-rendered HTML stays on screen', () => {
+    const bare = document.createElement('optout-toggle');
+    bare.innerHTML = '<form class="optout"><p role="status">server-rendered</p></form>';
+    bare.optedOut = true;
+    document.body.append(bare);
+    expect(bare.shadowRoot).toBeNull();
+    expect(bare.hasUpdated).toBe(false);
+    bare.texts = en.texts;
+    expect(bare.hasUpdated).toBe(true);
+    bare.remove();
+  });
+
+  it("styles its shadow root with a copy of the document's inline style (the rules ship once)", () => {
+    const style = document.createElement('style');
+    style.textContent = '.optout{color:red}';
+    document.head.append(style);
+    const styled = document.createElement('optout-toggle');
+    styled.texts = en.texts;
+    expect(styled.shadowRoot!.querySelector('style')?.textContent).toBe('.optout{color:red}');
+    style.remove();
+  });
+
+  it('under GPC: says the signal is honoured and offers no button', () => {
     toggle.optedOut = true;
     toggle.reason = 'gpc';
-    const { buttons, notes } = await rendered();
+    const { buttons, notes } = rendered();
     expect(buttons).toEqual([]);
     expect(notes.map((note) => note.textContent)).toEqual([en.texts.gpcHonoured]);
   });
 
-  it('where nothing can be kept: explains, and only with storage-access offers the button that fires optout-storage-access', async () => {
+  it('where nothing can be kept: explains, and only with storage-access offers the button that fires optout-storage-access', () => {
     toggle.storageBlocked = true;
-    const blocked = await rendered();
+    const blocked = rendered();
     expect(blocked.buttons).toEqual([]);
     expect(blocked.notes.map((note) => note.textContent)).toEqual([en.texts.storageBlocked]);
     toggle.storageAccess = true;
-    const { buttons } = await rendered();
+    const { buttons } = rendered();
     expect(buttons.map((button) => button.textContent)).toEqual([en.texts.storageAccessButton]);
     buttons[0]!.click();
     expect(fired.map((event) => event.type)).toEqual(['optout-storage-access']);

@@ -1,4 +1,4 @@
-// The toggle's CSS as plain text: the Lit element adopts it, and the host inlines it for the no-JS view.
+// The toggle's CSS as plain text: the host inlines it in the frame document (the no-JS view), and the element copies that style into its shadow root.
 
 /**
  * Theming goes through these custom properties (set by the frame's query parameters or by
