@@ -1,5 +1,5 @@
 // GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript; a bad parameter is a 400 naming it.
-import express, { type Request, type Router } from 'express';
+import type { IRouter, Request } from 'express';
 import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { builderOrigin, warnOnce } from './builder-origin.js';
@@ -18,8 +18,13 @@ function filledFields(query: Request['query']): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export function builderRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): Router {
-  const router = express.Router();
+export function builderRoutes(
+  router: IRouter,
+  config: HostConfig,
+  profiles: Profiles,
+  assets: FrameAssets,
+  documents: DocumentCache,
+): void {
   // The host-wide policy, plus the page's one inline style by its hash.
   const csp = hostPolicy(config, [hashSource(builderStyles)]);
   const allSites = [...profiles.sites.keys()];
@@ -53,5 +58,4 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     }));
     sendDocument(req, res, document);
   });
-  return router;
 }

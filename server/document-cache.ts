@@ -16,7 +16,7 @@ interface CachedDocument {
 
 /** What an entry holds in memory: its key, policy and body hash (two bytes a character) and every encoding of its body. */
 export function documentBytes(key: string, { csp, body }: CachedDocument): number {
-  return (key.length + csp.length + body.hash.length) * 2 + body.identity.length + (body.br?.length ?? 0) + (body.gzip?.length ?? 0);
+  return (key.length + csp.length + body.hash.length) * 2 + body.identity.length + body.br.length + body.gzip.length;
 }
 
 /**
