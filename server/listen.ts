@@ -3,7 +3,7 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { TlsCredentials } from './config/tls.js';
+import type { TlsCredentials } from './config/index.js';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
