@@ -1,7 +1,7 @@
 // createOptOutHost(): the Express app of the opt-out host, built without listening so tests and sites can mount it.
 import { fileURLToPath } from 'node:url';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
-import { loadAssets, publicDir } from './assets.js';
+import { loadAssets, publicDir, type HostOptions } from './assets.js';
 import { bridgeRoutes } from './bridge-routes.js';
 import { builderRoutes } from './builder-routes.js';
 import { builtFiles } from './built-files.js';
@@ -10,7 +10,6 @@ import { documentCache } from './document-cache.js';
 import { renderErrorPage } from './error-page.js';
 import { ParamError } from '../widget/shared/frame-params.js';
 import { cacheControl } from './header-rules.js';
-import type { HostOptions } from './host-options.js';
 import { matomoRoutes } from './matomo-routes.js';
 import { optOutRoutes } from './optout-routes.js';
 import { buildProfiles, requestProfile } from './site-profiles.js';

@@ -19,6 +19,14 @@ export interface ManifestEntry {
   readonly dynamicImports?: readonly string[];
 }
 
+/** What a site mounting the host may give instead of the package's own build. */
+export interface HostOptions {
+  /** Built assets; read from `dist/public` by default. */
+  readonly assets?: FrameAssets;
+  /** Folder holding the built `assets/` (default `dist/public`). */
+  readonly publicDir?: URL;
+}
+
 /** The build is missing or incomplete; the message says what to run. */
 export class AssetsError extends Error {
   override readonly name = 'AssetsError';

@@ -9,8 +9,7 @@ import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams } from '../widget/shared/integration-params.js';
-import { hashSource } from './header-rules.js';
-import { hostPolicy } from './security-headers.js';
+import { hashSource, hostDirectives, policyText } from './header-rules.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */
@@ -26,7 +25,8 @@ export function builderRoutes(
   documents: DocumentCache,
 ): void {
   // The host-wide policy, plus the page's one inline style by its hash.
-  const csp = hostPolicy(config, [hashSource(builderStyles)]);
+  const directives = hostDirectives(config.allowedOrigins);
+  const csp = policyText({ ...directives, 'style-src': [...(directives['style-src'] ?? []), hashSource(builderStyles)] });
   const allSites = [...profiles.sites.keys()];
   // Hidden: a host serving many customers does not show each the others; the picker holds only the site the URL names.
   const sitesFor = (site: string | undefined) => (config.builderSites === 'listed' ? allSites : site === undefined ? [] : [site]);

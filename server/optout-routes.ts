@@ -7,9 +7,9 @@ import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
-import { requestChoice, requestState } from './request-state.js';
-import { hashSource } from './header-rules.js';
-import { documentPolicy, noStore } from './security-headers.js';
+import { visit } from './request-state.js';
+import { documentPolicy, hashSource } from './header-rules.js';
+import { noStore } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 import { hostUnderDomain, siteStateCookie } from './site-state-cookie.js';
 
@@ -60,14 +60,9 @@ export function optOutRoutes(
 ): (req: Request, res: Response) => void {
   const frame = (req: Request, res: Response) => {
     const query = req.query;
-    // The profile site= names (the top level without it): its origins, default, texts, theme.
-    const profile = requestProfile(profiles, query);
+    const { profile, choice, state } = visit(req, res, profiles);
     const profileConfig = profile.config;
-    const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
-    const state = requestState(req, profileConfig, choice);
-    // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
-    if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
     // Every input of the page, as the request carries it: a repeat answer parses neither the
@@ -94,7 +89,7 @@ export function optOutRoutes(
       // The profile's own policy: its frame-ancestors are its origins only.
       return {
         html: page.html,
-        csp: documentPolicy(profileConfig, {
+        csp: documentPolicy(profileConfig.allowedOrigins, {
           scriptSrc,
           styleSrc: [hashSource(page.style)],
           formAction: ["'self'"],
