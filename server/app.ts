@@ -16,6 +16,13 @@ import { buildProfiles, requestProfile } from './site-profiles.js';
 import { noStore, securityHeaders } from './security-headers.js';
 import { warnOnUntrustedForwarding } from './untrusted-forwarding.js';
 
+/** The answer to a request the host refuses (a 4xx), or undefined for its own failure. */
+function refusal(error: unknown): readonly [status: number, title: string, detail: string] | undefined {
+  if (error instanceof ParamError) return [400, 'Invalid parameter', error.message];
+  const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
+  return status >= 400 && status < 500 ? [status, 'Bad request', 'The request could not be understood.'] : undefined;
+}
+
 export function createOptOutHost(config: HostConfig, options: HostOptions = {}): Express {
   const dir = options.publicDir ?? publicDir;
   const assets = options.assets ?? loadAssets(dir);
@@ -56,24 +63,12 @@ export function createOptOutHost(config: HostConfig, options: HostOptions = {}):
   });
   const onError: ErrorRequestHandler = (error: unknown, _req, res, next) => {
     // A client that went away, or an answer already on its way: nothing more can be sent.
-    if (res.headersSent) {
-      next(error);
-      return;
-    }
+    if (res.headersSent) return next(error);
     // A refused request changes nothing: no cookie from a half-handled route, nothing cached.
     res.removeHeader('Set-Cookie');
-    noStore(res);
-    if (error instanceof ParamError) {
-      res.status(400).type('html').send(renderErrorPage('Invalid parameter', error.message));
-      return;
-    }
-    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
-    if (status >= 400 && status < 500) {
-      res.status(status).type('html').send(renderErrorPage('Bad request', 'The request could not be understood.'));
-      return;
-    }
-    console.error(error);
-    res.status(500).type('html').send(renderErrorPage('Server error', 'Something went wrong on our side.'));
+    const [status, title, detail] = refusal(error) ?? [500, 'Server error', 'Something went wrong on our side.'];
+    if (status === 500) console.error(error);
+    noStore(res).status(status).type('html').send(renderErrorPage(title, detail));
   };
   app.use(onError);
   return app;

@@ -47,10 +47,7 @@ function prefersNoContent(req: Request): boolean {
   return (req.get('prefer') ?? '').split(/[,;]/).some((preference) => preference.trim() === 'return=minimal');
 }
 
-/**
- * Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch.
- * Returns the frame's handler, which Matomo's old address answers with too (matomo-routes.ts).
- */
+/** Adds the routes; returns the frame's handler, which Matomo's old address answers with too (matomo-routes.ts). */
 export function optOutRoutes(
   router: IRouter,
   config: HostConfig,
@@ -103,13 +100,9 @@ export function optOutRoutes(
 
   // Another site's form (CSRF) is refused before its body is even read.
   const refuseCrossSite: express.RequestHandler = (req, res, next) => {
-    if (isSameOriginPost(req)) {
-      next();
-      return;
-    }
-    noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
+    if (isSameOriginPost(req)) next();
+    else noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
   };
-
   router.post(
     '/optout',
     refuseCrossSite,
@@ -133,10 +126,7 @@ function storeChoice(config: HostConfig, profiles: Profiles): express.RequestHan
     const domain = config.siteCookieDomain;
     if (domain !== undefined && hostUnderDomain(req.hostname, domain)) res.append('Set-Cookie', siteStateCookie(domain, wanted === '1'));
     // The frame's script stores a click this way too, asking for no body: its answer is only the cookie.
-    if (prefersNoContent(req)) {
-      res.status(204).end();
-      return;
-    }
-    res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
+    if (prefersNoContent(req)) res.status(204).end();
+    else res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   };
 }
