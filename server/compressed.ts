@@ -1,6 +1,6 @@
-// The host's compressed bytes: brotli and gzip made once per document or built file, and the one send path for the rendered documents (res.send, with the ETag set first).
+// The host's compressed bytes: brotli and gzip made once per document or built file, and the encoding a request gets.
 import { createHash } from 'node:crypto';
-import type { Request, Response } from 'express';
+import type { Request } from 'express';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** A body in each encoding, and the hash of its content (each encoding's ETag adds the encoding's name). */
@@ -35,13 +35,4 @@ export function compress(raw: Buffer, quality: number = constants.BROTLI_MAX_QUA
   });
   const hash = createHash('sha256').update(raw).digest('base64url').slice(0, 22);
   return { identity: raw, br, gzip: gzipSync(raw, { level: constants.Z_BEST_COMPRESSION }), hash };
-}
-
-/** Sends `body` as `type` in the encoding the request takes; `Vary` is the caller's. Express's res.send answers a revalidation (304) and HEAD. */
-export function sendCompressed(req: Request, res: Response, body: Compressed, type: string): void {
-  const encoding = preferredEncoding(req);
-  res.set('ETag', `"${body.hash}-${encoding ?? 'identity'}"`).type(type);
-  // A 304 carries no representation metadata (RFC 9110): Express drops the type and length, the encoding is ours to leave off.
-  if (encoding && !req.fresh) res.set('Content-Encoding', encoding);
-  res.send(encoding ? body[encoding] : body.identity);
 }
