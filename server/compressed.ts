@@ -14,10 +14,7 @@ export interface Compressed {
 /** The file extension of each encoding's precompressed copy (what nginx's gzip_static and brotli_static look for). */
 export const SUFFIXES = { br: '.br', gzip: '.gz' } as const;
 
-/**
- * The smallest encoding the request accepts. Not one `acceptsEncodings('br', 'gzip')`: Express
- * breaks a tie by the browser's order, and Chromium lists gzip before br.
- */
+/** The smallest encoding the request takes; not one `acceptsEncodings('br', 'gzip')`, which follows the browser's order (Chromium's: gzip first). */
 export function preferredEncoding(req: Request): keyof typeof SUFFIXES | undefined {
   return req.acceptsEncodings('br') === 'br' ? 'br' : req.acceptsEncodings('gzip') === 'gzip' ? 'gzip' : undefined;
 }

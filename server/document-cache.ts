@@ -51,11 +51,7 @@ export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
   return Object.assign(get, { entries: () => cache.entries() as Iterable<[string, CachedDocument]> });
 }
 
-/**
- * Sends a cached document with its CSP, in the encoding the request takes, through res.send: with
- * the ETag set first, Express answers a revalidation (304) and HEAD. The caller's headers
- * (Cache-Control, Vary, cookies) are kept.
- */
+/** Sends a cached document with its CSP in the encoding the request takes; with the ETag set first, res.send answers a 304 and HEAD. */
 export function sendDocument(req: Request, res: Response, { csp, body }: CachedDocument): void {
   const encoding = preferredEncoding(req);
   res.set({ 'Content-Security-Policy': csp, ETag: `"${body.hash}-${encoding ?? 'identity'}"`, 'Content-Type': 'text/html; charset=utf-8' });
