@@ -2,12 +2,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { packageRoot } from '../server/assets.js';
 import { loadConfig } from '../server/config/index.js';
 import { buildProfiles } from '../server/site-profiles.js';
 import { startupWarnings } from '../server/startup-warnings.js';
-import { UsageError } from '../server/usage-error.js';
+import { parseCommandLine, UsageError } from '../server/usage-error.js';
 import { checkQuotable, nginxReadWarning } from './folder-checks.js';
 import { EXPORT_ENTRIES, MANIFEST_NAME, writeStaticExport } from './write-export.js';
 
@@ -26,13 +25,10 @@ Configured by OPTOUT_ALLOWED_ORIGINS, OPTOUT_COOKIE_NAME, OPTOUT_DEFAULT and OPT
 `;
 
 function parse(args: readonly string[]): { dir: string; site: string | undefined } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], allowPositionals: true, options: { site: { type: 'string' } } });
-  } catch (error) {
-    // parseArgs's first sentence names the argument; the rest is advice for another kind of command.
-    throw new UsageError(`export: ${(error as Error).message.split('. ')[0]}`);
-  }
+  const parsed = parseCommandLine(
+    { args: [...args], allowPositionals: true, options: { site: { type: 'string' } } },
+    (what) => `export: ${what}`,
+  );
   const [dir, ...extra] = parsed.positionals;
   if (!dir || extra.length > 0) throw new UsageError('export takes one folder: npx optout-frame export DIR [--site ID]');
   return { dir, site: parsed.values.site };

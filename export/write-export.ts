@@ -1,7 +1,8 @@
 // Writes a complete static export into a folder: the built assets and client.js, the frame and bridge pages for one profile, its language files, and its header files.
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { readManifest, type ManifestEntry } from '../server/assets.js';
 import { staticPathRules, type PathRule } from '../server/header-rules.js';
 import type { Profile } from '../server/site-profiles.js';
 import { fallbackLanguage, shippedLanguages } from '../widget/shared/i18n/index.js';
@@ -9,12 +10,7 @@ import type { StaticConfig, StaticLanguage } from '../widget/shared/static-confi
 import { renderCaddyfile, renderHeadersFile, renderNginxConfig } from './header-files.js';
 import { renderStaticBridgePage, renderStaticFramePage, staticFrameStyleHash, type StaticScripts } from './static-pages.js';
 
-interface ManifestEntry {
-  readonly file: string;
-  readonly imports?: readonly string[];
-  readonly dynamicImports?: readonly string[];
-}
-type Manifest = Record<string, ManifestEntry>;
+type Manifest = Readonly<Record<string, ManifestEntry>>;
 
 /** In the built assets folder (`dist/static-assets`), beside what is copied: Vite's manifest of the static entries. */
 export const MANIFEST_NAME = 'manifest.json';
@@ -89,7 +85,7 @@ export function writeStaticExport(
   cookieName: string,
   profile: Pick<Profile, 'config' | 'texts' | 'theme'>,
 ): void {
-  const manifest = JSON.parse(readFileSync(join(assetsDir, MANIFEST_NAME), 'utf8')) as Manifest;
+  const manifest = readManifest(join(assetsDir, MANIFEST_NAME));
   for (const name of EXPORT_ENTRIES) rmSync(join(outDir, name), { recursive: true, force: true });
   for (const name of COPIED) cpSync(join(assetsDir, name), join(outDir, name), { recursive: true });
   const config: StaticConfig = { cookieName, defaultState: profile.config.defaultState, allowedOrigins: profile.config.allowedOrigins };

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compress, SUFFIXES } from '../server/compressed.js';
 
-/** Writes `file.br` and `file.gz` for `file` (read back by `readPrecompressed`). */
+/** Writes `file.br` and `file.gz` for `file` (sent in its place by server/built-files.ts). */
 export function precompress(file: string): void {
   const { br, gzip } = compress(readFileSync(file));
   writeFileSync(file + SUFFIXES.br, br);

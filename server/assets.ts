@@ -1,6 +1,7 @@
-// Finds the built, content-hashed frame and bridge assets through Vite's manifests.
+// Finds the built, content-hashed assets through Vite's manifests (the host's and the static export's).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 export interface FrameAssets {
   /** URL path of the frame's module script, e.g. `/assets/frame-3f2a1b.js`. */
@@ -11,8 +12,19 @@ export interface FrameAssets {
   readonly builderScript?: string;
 }
 
-interface ManifestEntry {
+/** One entry of a Vite manifest: its built file, and the chunks it imports. */
+export interface ManifestEntry {
   readonly file: string;
+  readonly imports?: readonly string[];
+  readonly dynamicImports?: readonly string[];
+}
+
+/** What a site mounting the host may give instead of the package's own build. */
+export interface HostOptions {
+  /** Built assets; read from `dist/public` by default. */
+  readonly assets?: FrameAssets;
+  /** Folder holding the built `assets/` (default `dist/public`). */
+  readonly publicDir?: URL;
 }
 
 /** The build is missing or incomplete; the message says what to run. */
@@ -26,8 +38,8 @@ export const packageRoot = new URL(/\/dist\/lib\/server\/[^/]*$/.test(import.met
 /** The folder `npm run build` writes the public files to. */
 export const publicDir = new URL('dist/public/', packageRoot);
 
-function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
-  const manifestPath = join(dir.pathname, '.vite', name);
+/** A Vite manifest that `npm run build` wrote (the host's, the static export's). */
+export function readManifest(manifestPath: string): Readonly<Record<string, ManifestEntry>> {
   try {
     return JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, ManifestEntry>;
   } catch {
@@ -37,11 +49,11 @@ function readManifest(dir: URL, name: string): Record<string, ManifestEntry> {
 
 /** Reads the manifests written by `npm run build`; says what to run when one is missing. */
 export function loadAssets(dir: URL = publicDir): FrameAssets {
-  const manifest = {
-    ...readManifest(dir, 'manifest.json'),
-    ...readManifest(dir, 'bridge-manifest.json'),
-    ...readManifest(dir, 'builder-manifest.json'),
-  };
+  const manifests = ['manifest.json', 'bridge-manifest.json', 'builder-manifest.json'];
+  const manifest: Readonly<Record<string, ManifestEntry>> = Object.assign(
+    {},
+    ...manifests.map((name) => readManifest(join(fileURLToPath(dir), '.vite', name))),
+  );
   const entry = (name: string): string => {
     const found = manifest[name];
     if (!found) throw new AssetsError(`${name} missing from the build manifest; run "npm run build"`);

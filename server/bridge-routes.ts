@@ -2,14 +2,12 @@
 import { readFileSync } from 'node:fs';
 import { constants } from 'node:zlib';
 import type { IRouter, Request, Response } from 'express';
-import { choiceCookie } from '../widget/shared/choice.js';
 import type { FrameAssets } from './assets.js';
 import { inlineScriptText, renderBridgePage } from './bridge-page.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
-import { requestChoice, requestState } from './request-state.js';
-import { hashSource } from './header-rules.js';
-import { documentPolicy } from './security-headers.js';
-import { requestProfile, type Profiles } from './site-profiles.js';
+import { visit } from './request-state.js';
+import { documentPolicy, hashSource } from './header-rules.js';
+import type { Profiles } from './site-profiles.js';
 
 /** Adds the route to `router` (the host's app itself: no second dispatch per request). */
 export function bridgeRoutes(router: IRouter, profiles: Profiles, assets: FrameAssets, publicDir: URL, documents: DocumentCache): void {
@@ -18,19 +16,16 @@ export function bridgeRoutes(router: IRouter, profiles: Profiles, assets: FrameA
   // The one script the bridge runs is allowed by its hash; nothing else runs or loads.
   const scriptSrc = [hashSource(inlineScriptText(bridgeCode))];
   router.get('/optout/bridge', (req: Request, res: Response) => {
-    const profile = requestProfile(profiles, req.query);
+    // The choice is renewed here too: on pages without the widget the bridge is the visitor's only visit.
+    const { profile, state } = visit(req, res, profiles);
     const config = profile.config;
-    const choice = requestChoice(req, config);
-    // Renewed here too: on pages without the widget the bridge is the visitor's only visit.
-    if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.set('Cache-Control', 'private, no-cache').set('Vary', 'Cookie, Sec-GPC, Accept-Encoding');
-    const state = requestState(req, config, choice);
     // The page depends on the profile and the state alone (nothing else in the query is read).
     const document = documents(`bridge ${profile.site ?? ''} ${state.optedOut} ${state.reason}`, () => {
       const boot = { cookieName: config.cookieName, defaultState: config.defaultState, state, allowedOrigins: config.allowedOrigins };
       // The profile's own policy (its origins only). Its few states bound the variants, whatever a
       // visitor sends: each is worth brotli's maximum, once.
-      const csp = documentPolicy(config, { scriptSrc, formAction: ["'none'"] });
+      const csp = documentPolicy(config.allowedOrigins, { scriptSrc, formAction: ["'none'"] });
       return { html: renderBridgePage({ boot, bridgeCode }), csp, quality: constants.BROTLI_MAX_QUALITY };
     });
     sendDocument(req, res, document);

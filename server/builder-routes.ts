@@ -1,5 +1,5 @@
 // GET /: the embed-code builder, pre-filled from its own query so the form also works without JavaScript; a bad parameter is a 400 naming it.
-import express, { type Request, type Router } from 'express';
+import type { IRouter, Request } from 'express';
 import { shippedLanguages, type Language } from '../widget/shared/i18n/index.js';
 import type { FrameAssets } from './assets.js';
 import { builderOrigin, warnOnce } from './builder-origin.js';
@@ -9,8 +9,7 @@ import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { parseFrameParams } from '../widget/shared/frame-params.js';
 import { parseIntegrationParams } from '../widget/shared/integration-params.js';
-import { hashSource } from './header-rules.js';
-import { hostPolicy } from './security-headers.js';
+import { hashSource, hostDirectives, policyText } from './header-rules.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
 /** The form's empty fields mean "the default", so they are dropped before strict validation. */
@@ -18,10 +17,16 @@ function filledFields(query: Request['query']): Record<string, unknown> {
   return Object.fromEntries(Object.entries(query).filter(([, value]) => value !== ''));
 }
 
-export function builderRoutes(config: HostConfig, profiles: Profiles, assets: FrameAssets, documents: DocumentCache): Router {
-  const router = express.Router();
+export function builderRoutes(
+  router: IRouter,
+  config: HostConfig,
+  profiles: Profiles,
+  assets: FrameAssets,
+  documents: DocumentCache,
+): void {
   // The host-wide policy, plus the page's one inline style by its hash.
-  const csp = hostPolicy(config, [hashSource(builderStyles)]);
+  const directives = hostDirectives(config.allowedOrigins);
+  const csp = policyText({ ...directives, 'style-src': [...(directives['style-src'] ?? []), hashSource(builderStyles)] });
   const allSites = [...profiles.sites.keys()];
   // Hidden: a host serving many customers does not show each the others; the picker holds only the site the URL names.
   const sitesFor = (site: string | undefined) => (config.builderSites === 'listed' ? allSites : site === undefined ? [] : [site]);
@@ -53,5 +58,4 @@ export function builderRoutes(config: HostConfig, profiles: Profiles, assets: Fr
     }));
     sendDocument(req, res, document);
   });
-  return router;
 }

@@ -1,6 +1,5 @@
 // The `optout-frame` command: `--help`, `--version`, a subcommand, or the host alone, configured from the environment, over HTTP or HTTPS.
 import { readFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import { createOptOutHost } from './app.js';
 import { AssetsError, packageRoot } from './assets.js';
 import { ConfigError, loadConfig } from './config/index.js';
@@ -8,7 +7,7 @@ import { close, listen, ListenError, onShutdownSignal } from './listen.js';
 import { stopWhenNpmParentExits } from './parent-exit.js';
 import { serverOrigin } from './server-origin.js';
 import { startupWarnings } from './startup-warnings.js';
-import { UsageError } from './usage-error.js';
+import { parseCommandLine, UsageError } from './usage-error.js';
 
 /** `npx optout-frame <name> …`: one module per subcommand, imported only when it runs. */
 export interface Subcommand {
@@ -77,18 +76,15 @@ async function serve(): Promise<void> {
   stopWhenNpmParentExits(onShutdownSignal(() => close(server)));
 }
 
-/** The host's own flags; anything else is a `UsageError` (parseArgs says which argument, in its first sentence). */
+/** The host's own flags; anything else is a `UsageError` naming it. */
 function hostFlags(args: string[]): { help?: boolean; version?: boolean } {
-  try {
-    return parseArgs({ args, options: { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } }).values;
-  } catch (error) {
-    if (!String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS_')) throw error;
-    const what = (error as Error).message.split('. ')[0]!.replace(/^./, (first) => first.toLowerCase());
-    const names = Object.keys(subcommands);
-    throw new UsageError(
+  const names = Object.keys(subcommands);
+  const options = { help: { type: 'boolean', short: 'h' }, version: { type: 'boolean', short: 'v' } } as const;
+  return parseCommandLine(
+    { args, options },
+    (what) =>
       `${what}: the host takes --help or --version${names.length ? ` or a command (${names.join(', ')})` : ''}, and reads its settings from the environment`,
-    );
-  }
+  ).values;
 }
 
 /** Runs the command for `args` (the arguments after the command's name). */

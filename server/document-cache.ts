@@ -1,7 +1,7 @@
 // The host's rendered documents (frame, bridge, builder), each compressed once, in one cache bounded by the bytes it holds.
 import type { Request, Response } from 'express';
 import { LRUCache } from 'lru-cache';
-import { compress, ON_REQUEST_QUALITY, sendCompressed, type Compressed } from './compressed.js';
+import { compress, ON_REQUEST_QUALITY, preferredEncoding, type Compressed } from './compressed.js';
 
 /** A document as its route renders it: the page and the CSP that allows its inline parts by hash. */
 export interface RenderedDocument {
@@ -18,7 +18,7 @@ interface CachedDocument {
 
 /** What an entry holds in memory: its key, policy and body hash (two bytes a character) and every encoding of its body. */
 export function documentBytes(key: string, { csp, body }: CachedDocument): number {
-  return (key.length + csp.length + body.hash.length) * 2 + body.identity.length + (body.br?.length ?? 0) + (body.gzip?.length ?? 0);
+  return (key.length + csp.length + body.hash.length) * 2 + body.identity.length + body.br.length + body.gzip.length;
 }
 
 /**
@@ -53,8 +53,14 @@ export function documentCache(maxBytes = MAX_BYTES): DocumentCache {
   return Object.assign(get, { entries: () => cache.entries() as Iterable<[string, CachedDocument]> });
 }
 
-/** Sends a cached document with its CSP (see `sendCompressed`). Headers set before (Cache-Control, Vary, cookies) are kept. */
-export function sendDocument(req: Request, res: Response, document: CachedDocument): void {
-  res.setHeader('Content-Security-Policy', document.csp);
-  sendCompressed(req, res, document.body, 'text/html; charset=utf-8');
+/** Sends a cached document with its CSP in the encoding the request takes; with the ETag set first, res.send answers a 304 and HEAD. */
+export function sendDocument(req: Request, res: Response, { csp, body }: CachedDocument): void {
+  const encoding = preferredEncoding(req);
+  // setHeader, not res.set: its content-type parsing costs each frame request instructions for a constant.
+  res.setHeader('Content-Security-Policy', csp);
+  res.setHeader('ETag', `"${body.hash}-${encoding ?? 'identity'}"`);
+  res.setHeader('Content-Type', 'text/html; charset=utf-8');
+  // A 304 carries no representation metadata (RFC 9110): Express drops the type and length, the encoding is ours to leave off.
+  if (encoding && !req.fresh) res.setHeader('Content-Encoding', encoding);
+  res.send(encoding ? body[encoding] : body.identity);
 }

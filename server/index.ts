@@ -1,12 +1,11 @@
 // The host as a library: `import { createOptOutHost, loadConfig } from 'optout-frame/server'`.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createOptOutHost as createExpressHost } from './app.js';
+import type { HostOptions } from './assets.js';
 import type { HostConfig } from './config/index.js';
-import type { HostOptions } from './host-options.js';
 
-export type { HostOptions } from './host-options.js';
 export { loadConfig, ConfigError, type HostConfig } from './config/index.js';
-export { loadAssets, type FrameAssets } from './assets.js';
+export { loadAssets, type FrameAssets, type HostOptions } from './assets.js';
 
 /**
  * The host as a request handler: `site.use(host)` in an Express app, or

@@ -3,21 +3,17 @@ import { createServer, type RequestListener, type Server, type ServerResponse } 
 import { createServer as createHttpsServer } from 'node:https';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
-import type { TlsCredentials } from './config/tls.js';
+import type { TlsCredentials } from './config/index.js';
 
 export class ListenError extends Error {
   override readonly name = 'ListenError';
 }
 
-/** How long a client may take; each bound keeps a slow or silent client from holding a socket forever. */
+/** How long a client may take (the headers: the slowloris guard), so a slow or silent one cannot hold a socket forever; and how often Node checks (30 s by default). */
 export interface ListenTimeouts {
-  /** Time to send the complete request headers (the slowloris guard). */
   readonly headersTimeoutMs: number;
-  /** Time to send the complete request, body included. */
   readonly requestTimeoutMs: number;
-  /** How long an idle keep-alive connection stays open between requests. */
   readonly keepAliveTimeoutMs: number;
-  /** How often the server looks for connections past those limits (Node checks every 30 s by default). */
   readonly checkIntervalMs: number;
 }
 
@@ -32,7 +28,6 @@ const defaultTimeouts: ListenTimeouts = {
   checkIntervalMs: 1_000,
 };
 
-/** Node's own answers to requests it cannot parse, with the headers every answer of the host carries. */
 const clientErrorStatus: Readonly<Record<string, string>> = {
   ERR_HTTP_REQUEST_TIMEOUT: '408 Request Timeout',
   HPE_HEADER_OVERFLOW: '431 Request Header Fields Too Large',
@@ -61,11 +56,6 @@ export interface ListenOptions extends Partial<ListenTimeouts> {
   readonly portVariable?: string;
 }
 
-/** The same bytes as a Buffer, not copied (the credentials are declared as `Uint8Array`, which Node's types do not take). */
-function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-}
-
 /** Starts an HTTP server, or HTTPS with `options.tls`; rejects with a one-line `ListenError` (e.g. port already in use). */
 export function listen(handler: RequestListener, port: number, host: string, options: ListenOptions = {}): Promise<Server> {
   const { tls, portVariable, ...timeouts } = options;
@@ -88,7 +78,7 @@ export function listen(handler: RequestListener, port: number, host: string, opt
   // that never completes the handshake gets no longer than one that never sends its headers.
   const server: Server = tls
     ? createHttpsServer(
-        { ...serverOptions, cert: asBuffer(tls.cert), key: asBuffer(tls.key), handshakeTimeout: limits.headersTimeoutMs },
+        { ...serverOptions, cert: Buffer.from(tls.cert), key: Buffer.from(tls.key), handshakeTimeout: limits.headersTimeoutMs },
         listener,
       )
     : createServer(serverOptions, listener);

@@ -1,6 +1,6 @@
 // GET /index.php: Matomo's two opt-out embed codes, answered by this host (the frame, and optOutJS's script), any other module or action a 404.
 import { readFileSync } from 'node:fs';
-import type { RequestHandler } from 'express';
+import type { IRouter, RequestHandler } from 'express';
 import { cacheControl } from './header-rules.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 
@@ -37,11 +37,11 @@ const PRELUDE = `(function () {
 })();
 `;
 
-/** The handler of `/index.php`; `frame` is `GET /optout`'s (optout-routes.ts). */
-export function matomoRoute(frame: RequestHandler, profiles: Profiles, publicDir: URL): RequestHandler {
+/** Matomo's old address for both of its embed codes (docs/migrating-from-matomo.md); `frame` is `GET /optout`'s handler. */
+export function matomoRoutes(router: IRouter, frame: RequestHandler, profiles: Profiles, publicDir: URL): void {
   // Read once: client.js is built before the host starts and never changes while it runs.
   let script: string | undefined;
-  return (req, res, next) => {
+  router.get('/index.php', (req, res, next) => {
     const { module, action } = req.query;
     if (module !== 'CoreAdminHome') return next();
     if (action === 'optOut') return frame(req, res, next);
@@ -49,5 +49,5 @@ export function matomoRoute(frame: RequestHandler, profiles: Profiles, publicDir
     requestProfile(profiles, req.query);
     script ??= PRELUDE + readFileSync(new URL('client.js', publicDir), 'utf8');
     res.set('Cache-Control', cacheControl.clientScript).type('js').send(script);
-  };
+  });
 }

@@ -7,9 +7,9 @@ import type { HostConfig } from './config/index.js';
 import { sendDocument, type DocumentCache } from './document-cache.js';
 import { renderFramePage } from './frame-page.js';
 import { parseFrameParams, ParamError } from '../widget/shared/frame-params.js';
-import { requestChoice, requestState } from './request-state.js';
-import { hashSource } from './header-rules.js';
-import { documentPolicy, noStore } from './security-headers.js';
+import { visit } from './request-state.js';
+import { documentPolicy, hashSource } from './header-rules.js';
+import { noStore } from './security-headers.js';
 import { requestProfile, type Profiles } from './site-profiles.js';
 import { hostUnderDomain, siteStateCookie } from './site-state-cookie.js';
 
@@ -47,10 +47,7 @@ function prefersNoContent(req: Request): boolean {
   return (req.get('prefer') ?? '').split(/[,;]/).some((preference) => preference.trim() === 'return=minimal');
 }
 
-/**
- * Adds the routes to `router`: the host's app itself, as the frame is its hottest path and a router of its own would cost each request a second dispatch.
- * Returns the frame's handler, which Matomo's old address answers with too (matomo-routes.ts).
- */
+/** Adds the routes; returns the frame's handler, which Matomo's old address answers with too (matomo-routes.ts). */
 export function optOutRoutes(
   router: IRouter,
   config: HostConfig,
@@ -60,14 +57,9 @@ export function optOutRoutes(
 ): (req: Request, res: Response) => void {
   const frame = (req: Request, res: Response) => {
     const query = req.query;
-    // The profile site= names (the top level without it): its origins, default, texts, theme.
-    const profile = requestProfile(profiles, query);
+    const { profile, choice, state } = visit(req, res, profiles);
     const profileConfig = profile.config;
-    const choice = requestChoice(req, profileConfig);
     const cookieRefused = choice === undefined && query[STORED_MARK] !== undefined;
-    const state = requestState(req, profileConfig, choice);
-    // Renew a stored choice on every visit: browsers cap cookie lifetime at 400 days.
-    if (choice !== undefined) res.append('Set-Cookie', choiceCookie(config.cookieName, choice));
     res.setHeader('Cache-Control', 'private, no-cache');
     res.setHeader('Vary', 'Cookie, Accept-Language, Sec-GPC, Accept-Encoding');
     // Every input of the page, as the request carries it: a repeat answer parses neither the
@@ -94,7 +86,7 @@ export function optOutRoutes(
       // The profile's own policy: its frame-ancestors are its origins only.
       return {
         html: page.html,
-        csp: documentPolicy(profileConfig, {
+        csp: documentPolicy(profileConfig.allowedOrigins, {
           scriptSrc,
           styleSrc: [hashSource(page.style)],
           formAction: ["'self'"],
@@ -108,13 +100,9 @@ export function optOutRoutes(
 
   // Another site's form (CSRF) is refused before its body is even read.
   const refuseCrossSite: express.RequestHandler = (req, res, next) => {
-    if (isSameOriginPost(req)) {
-      next();
-      return;
-    }
-    noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
+    if (isSameOriginPost(req)) next();
+    else noStore(res).status(403).type('text').send('Forbidden: the opt-out form only accepts posts from the frame itself.');
   };
-
   router.post(
     '/optout',
     refuseCrossSite,
@@ -138,10 +126,7 @@ function storeChoice(config: HostConfig, profiles: Profiles): express.RequestHan
     const domain = config.siteCookieDomain;
     if (domain !== undefined && hostUnderDomain(req.hostname, domain)) res.append('Set-Cookie', siteStateCookie(domain, wanted === '1'));
     // The frame's script stores a click this way too, asking for no body: its answer is only the cookie.
-    if (prefersNoContent(req)) {
-      res.status(204).end();
-      return;
-    }
-    res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
+    if (prefersNoContent(req)) res.status(204).end();
+    else res.redirect(303, `/optout${queryString(req, { [STORED_MARK]: wanted })}`);
   };
 }

@@ -1,14 +1,8 @@
-// Works out a request's opt-out state from its cookie and its Global Privacy Control header.
-import type { Request } from 'express';
-import { cookieChoice, readCookie, resolveState, type OptOutState } from '../widget/shared/choice.js';
+// A visit's profile and opt-out state, from its site=, its cookie and its Global Privacy Control header; a stored choice is renewed.
+import type { Request, Response } from 'express';
+import { choiceCookie, cookieChoice, readCookie, resolveState, type OptOutState } from '../widget/shared/choice.js';
 import { headerSendsGpc } from '../widget/shared/gpc.js';
-import type { HostConfig } from './config/index.js';
-
-/** The visitor's stored choice, if the request carries one (of several copies of the cookie, an opt-out wins). */
-export function requestChoice(req: Request, config: HostConfig): boolean | undefined {
-  const header = req.get('cookie');
-  return cookieChoice(header, config.cookieName) ?? matomoIgnored(header);
-}
+import { requestProfile, type Profile, type Profiles } from './site-profiles.js';
 
 /**
  * Matomo's classic opt-out kept its choice in `matomo_ignore` (older installs `piwik_ignore`) on
@@ -19,12 +13,14 @@ function matomoIgnored(header: string | undefined): true | undefined {
   return readCookie(header, 'matomo_ignore') !== undefined || readCookie(header, 'piwik_ignore') !== undefined ? true : undefined;
 }
 
-/** The state the page shows; `choice` when the caller has already read it (one cookie parse per request). */
-export function requestState(req: Request, config: HostConfig, choice = requestChoice(req, config)): OptOutState {
-  return resolveState({
-    choice,
-    // Repeats arrive comma-joined (Node) or merged by a proxy: any 1 is the signal.
-    gpc: headerSendsGpc(req.get('sec-gpc')),
-    defaultState: config.defaultState,
-  });
+/** What the frame and the bridge answer from: the profile `site=` names, the stored choice (of several copies, an opt-out wins), the state shown. */
+export function visit(req: Request, res: Response, profiles: Profiles): { profile: Profile; choice?: boolean; state: OptOutState } {
+  const profile = requestProfile(profiles, req.query);
+  const { cookieName, defaultState } = profile.config;
+  const header = req.get('cookie');
+  const choice = cookieChoice(header, cookieName) ?? matomoIgnored(header);
+  // Renewed on every visit: browsers cap a cookie's lifetime at 400 days.
+  if (choice !== undefined) res.append('Set-Cookie', choiceCookie(cookieName, choice));
+  // Repeats arrive comma-joined (Node) or merged by a proxy: any 1 is the signal.
+  return { profile, choice, state: resolveState({ choice, gpc: headerSendsGpc(req.get('sec-gpc')), defaultState }) };
 }

@@ -151,6 +151,16 @@ describe('security headers on every route', () => {
     expect(response.headers['cache-control']).toBe('no-store');
   });
 
+  it('HEAD /optout: the headers of the GET in the encoding asked for, no body', async () => {
+    const get = await host.request({ path: '/optout', headers: { 'accept-encoding': 'br' } });
+    const head = await host.request({ method: 'HEAD', path: '/optout', headers: { 'accept-encoding': 'br' } });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+    for (const name of ['content-encoding', 'content-length', 'content-type', 'etag', 'content-security-policy'])
+      expect(head.headers[name], name).toBe(get.headers[name]);
+    expect(head.headers['content-encoding']).toBe('br');
+  });
+
   it('a hashed asset: public, a year, immutable', async () => {
     const response = await host.request({ path: STAND_IN_FRAME_SCRIPT });
     expect(response.status).toBe(200);

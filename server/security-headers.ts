@@ -1,24 +1,7 @@
-// The host's security headers, from the rules in header-rules.ts: the host-wide ones on every route, and each document's own CSP (inline parts allowed by hash).
+// The host-wide security headers of header-rules.ts on every route (a document replaces the CSP with its own), and no-store for answers never to be reused.
 import type { RequestHandler, Response } from 'express';
 import type { HostConfig } from './config/index.js';
-import {
-  everyAnswerHeaders,
-  documentPolicy as documentPolicyFor,
-  hostDirectives,
-  policyText,
-  type DocumentSources,
-} from './header-rules.js';
-
-/** The host-wide policy with `styleSrc` added to its `style-src` (the builder's inline style). */
-export function hostPolicy(config: HostConfig, styleSrc: readonly string[]): string {
-  const directives = hostDirectives(config.allowedOrigins);
-  return policyText({ ...directives, 'style-src': [...(directives['style-src'] ?? []), ...styleSrc] });
-}
-
-/** One document's own policy (see header-rules.ts), for the host's allowed origins. */
-export function documentPolicy(config: HostConfig, sources: DocumentSources): string {
-  return documentPolicyFor(config.allowedOrigins, sources);
-}
+import { everyAnswerHeaders, hostDirectives, policyText } from './header-rules.js';
 
 /** Applied before every route: the same list for every request, worked out once. */
 export function securityHeaders(config: HostConfig): RequestHandler {

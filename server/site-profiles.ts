@@ -1,7 +1,6 @@
 // The profile a request asks for with `site=<id>`: that site's origins, default, texts and theming defaults, or the top level's without it.
-import type { DefaultState } from '../widget/shared/choice.js';
 import type { FrameTexts, Language } from '../widget/shared/i18n/index.js';
-import type { ConfigFile, ThemeDefaults } from './config/file.js';
+import type { ConfigFile, SiteProfile, ThemeDefaults } from './config/file.js';
 import type { HostConfig } from './config/index.js';
 import { mergeTexts } from './config/texts.js';
 import { ParamError } from '../widget/shared/frame-params.js';
@@ -25,23 +24,21 @@ export function siteTexts(file: ConfigFile | undefined, site: string | undefined
   return mergeTexts(language, [file?.texts, site === undefined ? undefined : file?.sites.get(site)?.texts]);
 }
 
-interface ProfileFields {
-  readonly site: string | undefined;
-  readonly allowedOrigins: readonly string[];
-  readonly defaultState: DefaultState;
-  readonly theme: ThemeDefaults;
-}
-
-/** A profile whose merged texts are worked out once per language. */
-function profile(config: HostConfig, { site, allowedOrigins, defaultState, theme }: ProfileFields): Profile {
+/**
+ * The top level's profile, or `site`'s, with its merged texts worked out once per language. A
+ * site's own `allowedOrigins` replace the environment's (never add to them: one customer's pages
+ * must not reach another's profile), and its `default` wins over `OPTOUT_DEFAULT` when given.
+ */
+function profile(config: HostConfig, site?: SiteProfile): Profile {
   const merged = new Map<string, FrameTexts>();
+  const allowedOrigins = site?.allowedOrigins ?? config.allowedOrigins;
   return Object.freeze({
-    site,
-    config: Object.freeze({ ...config, allowedOrigins, defaultState }),
-    theme,
+    site: site?.id,
+    config: Object.freeze({ ...config, allowedOrigins, defaultState: site?.defaultState ?? config.defaultState }),
+    theme: site?.theme ?? {},
     texts(language: Language): FrameTexts {
       let texts = merged.get(language.tag);
-      if (!texts) merged.set(language.tag, (texts = siteTexts(config.configFile, site, language)));
+      if (!texts) merged.set(language.tag, (texts = siteTexts(config.configFile, site?.id, language)));
       return texts;
     },
   });
@@ -54,26 +51,10 @@ export interface Profiles {
   readonly sites: ReadonlyMap<string, Profile>;
 }
 
-/**
- * Every profile, built once at start-up. The environment sets the top level; a site's own
- * `allowedOrigins` replace it (never add to it: one customer's pages must not reach another's
- * profile), and its `default` wins over `OPTOUT_DEFAULT` when given.
- */
+/** Every profile, built once at start-up. */
 export function buildProfiles(config: HostConfig): Profiles {
-  const file = config.configFile;
-  const top = profile(config, { site: undefined, allowedOrigins: config.allowedOrigins, defaultState: config.defaultState, theme: {} });
-  const sites = new Map(
-    [...(file?.sites.values() ?? [])].map((site) => [
-      site.id,
-      profile(config, {
-        site: site.id,
-        allowedOrigins: site.allowedOrigins,
-        defaultState: site.defaultState ?? config.defaultState,
-        theme: site.theme,
-      }),
-    ]),
-  );
-  return { top, sites };
+  const sites = [...(config.configFile?.sites.values() ?? [])];
+  return { top: profile(config), sites: new Map(sites.map((site) => [site.id, profile(config, site)])) };
 }
 
 /** Safe to show back in the 400 page: the shape of a site id, nothing that could be markup. */

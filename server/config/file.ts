@@ -208,21 +208,11 @@ const sites = keyed(
 
 const file = fields({ texts: v.optional(textsByLanguage), sites: v.optional(sites) }, 'a JSON object with "texts" and/or "sites"');
 
-/** Thrown for the first bad key; `loadConfigFile` adds the file. */
-class KeyProblem extends Error {
-  constructor(
-    readonly path: readonly string[],
-    readonly problem: string,
-  ) {
-    super(problem);
-  }
-}
-
 /**
  * Every language of every layer still tells the states apart once merged over the shipped
  * texts (see DISTINCT_PAIRS); the error names the override of the pair that comes last.
  */
-function checkDistinct(top: TextsByLanguage, sites: readonly SiteProfile[]): void {
+function checkDistinct(file: string, top: TextsByLanguage, sites: readonly SiteProfile[]): void {
   const layers = [
     { path: ['texts'], texts: [top] },
     ...sites.map((site) => ({ path: ['sites', site.id, 'texts'], texts: [top, site.texts] })),
@@ -237,8 +227,9 @@ function checkDistinct(top: TextsByLanguage, sites: readonly SiteProfile[]): voi
         // Only the layer that set one of the two is at fault; the top level's own clash is reported there.
         if (!sameText(merged[a], merged[b]) || (own?.[a] === undefined && own?.[b] === undefined)) continue;
         const key = own?.[b] !== undefined ? b : a;
-        throw new KeyProblem(
-          [...layer.path, language.tag, key],
+        throw new ConfigFileError(
+          file,
+          formatKeyPath([...layer.path, language.tag, key]),
           `reads the same as ${key === a ? b : a} (${quote(merged[a])}); the two must tell the states apart`,
         );
       }
@@ -246,15 +237,12 @@ function checkDistinct(top: TextsByLanguage, sites: readonly SiteProfile[]): voi
   }
 }
 
-/** Validates the parsed JSON of the file; throws `KeyProblem` for the first bad key. */
+/** Validates the parsed JSON of the file; throws `ConfigFileError` for the first bad key. */
 function parseConfig(json: unknown, path: string): ConfigFile {
   const result = v.safeParse(file, json, { abortEarly: true });
   if (!result.success) {
     const [issue] = result.issues;
-    throw new KeyProblem(
-      (issue.path ?? []).map((item) => String(item.key)),
-      issue.message,
-    );
+    throw new ConfigFileError(path, formatKeyPath((issue.path ?? []).map((item) => String(item.key))), issue.message);
   }
   const profiles = [...(result.output.sites ?? new Map()).entries()].map(([id, entry]) =>
     Object.freeze({
@@ -266,43 +254,39 @@ function parseConfig(json: unknown, path: string): ConfigFile {
     }),
   );
   const texts = result.output.texts ?? new Map<string, TextOverrides>();
-  checkDistinct(texts, profiles);
+  checkDistinct(path, texts, profiles);
   return Object.freeze({ path, texts, sites: new Map(profiles.map((profile) => [profile.id, profile])) });
 }
 
 /** The file's text, or a one-line reason it cannot be read. */
 function readText(path: string): string {
+  const refuse = (problem: string) => new ConfigFileError(path, '', problem);
   let bytes: Buffer;
   try {
     const size = statSync(path).size;
-    if (size > MAX_FILE_BYTES) throw new KeyProblem([], `${size} bytes; at most ${MAX_FILE_BYTES}`);
+    if (size > MAX_FILE_BYTES) throw refuse(`${size} bytes; at most ${MAX_FILE_BYTES}`);
     bytes = readFileSync(path);
   } catch (error) {
-    if (error instanceof KeyProblem) throw error;
-    throw new KeyProblem([], `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    if (error instanceof ConfigFileError) throw error;
+    throw refuse(`cannot be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
   }
   try {
     // A leading byte-order mark (some editors write one) is not part of the JSON.
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
   } catch {
-    throw new KeyProblem([], 'is not UTF-8 text');
+    throw refuse('is not UTF-8 text');
   }
 }
 
 /** Reads, parses and validates the file at `path`; throws `ConfigFileError` naming the first problem. */
 export function loadConfigFile(path: string): ConfigFile {
+  let json: unknown;
   try {
-    const text = readText(path);
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
-      // V8's message can quote the file's own bytes; keep only a quoted, one-line version.
-      throw new KeyProblem([], `is not valid JSON: ${quote((error as Error).message).slice(1, -1)}`);
-    }
-    return parseConfig(json, path);
+    json = JSON.parse(readText(path));
   } catch (error) {
-    if (error instanceof KeyProblem) throw new ConfigFileError(path, formatKeyPath(error.path), error.problem);
-    throw error;
+    if (error instanceof ConfigFileError) throw error;
+    // V8's message can quote the file's own bytes; keep only a quoted, one-line version.
+    throw new ConfigFileError(path, '', `is not valid JSON: ${quote((error as Error).message).slice(1, -1)}`);
   }
+  return parseConfig(json, path);
 }

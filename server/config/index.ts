@@ -1,25 +1,22 @@
 // The host's configuration: the environment and the OPTOUT_CONFIG file, read and validated once at start-up into one typed object.
+import * as v from 'valibot';
 import type { DefaultState } from '../../widget/shared/choice.js';
-import {
-  ConfigError,
-  readBuilderSites,
-  readCookieName,
-  readDefault,
-  readHost,
-  readOrigins,
-  readPort,
-  readSiteCookieDomain,
-  readTrustProxy,
-  type BuilderSites,
-  type ConfigProblem,
-  type Env,
-} from './env.js';
-import { ConfigFileError, loadConfigFile, type ConfigFile } from './file.js';
-import { readTlsCredentials, type TlsCredentials } from './tls.js';
+import { envSchema, VARIABLES } from './env.js';
+import type { ConfigFile } from './file.js';
 
-export { ConfigError, type Env } from './env.js';
 export type { ConfigFile } from './file.js';
-export type { TlsCredentials } from './tls.js';
+
+/** The process environment, or any stand-in for it (tests, the build). */
+export type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * What `https.createServer` needs: the certificate chain (a `fullchain.pem`) and its private key,
+ * as PEM bytes. `Uint8Array` (a Buffer is one), so the public declarations need no Node types.
+ */
+export interface TlsCredentials {
+  readonly cert: Uint8Array;
+  readonly key: Uint8Array;
+}
 
 export interface HostConfig {
   /** Port of the opt-out host (`PORT`, 3000). */
@@ -35,56 +32,39 @@ export interface HostConfig {
   /** State before any choice (`OPTOUT_DEFAULT`, in). */
   readonly defaultState: DefaultState;
   /** Certificate and key to serve HTTPS with (`OPTOUT_TLS_CERT`, `OPTOUT_TLS_KEY`); none = plain HTTP. */
-  readonly tls?: TlsCredentials;
-  /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none. */
+  readonly tls?: TlsCredentials | undefined;
+  /** Proxies whose `X-Forwarded-Proto` the host believes (`OPTOUT_TRUST_PROXY`); empty = none, as any client could send it. */
   readonly trustProxy: readonly string[];
   /** Whether the builder lists every `OPTOUT_CONFIG` site id, or only the one its URL names (`OPTOUT_BUILDER_SITES`, listed). */
-  readonly builderSites: BuilderSites;
+  readonly builderSites: 'listed' | 'hidden';
   /** The site's domain the host also sets `optout_state` for, when it runs under it (`OPTOUT_SITE_COOKIE_DOMAIN`); none by default. */
-  readonly siteCookieDomain?: string;
+  readonly siteCookieDomain?: string | undefined;
   /** Owners' texts and per-site profiles (`OPTOUT_CONFIG`, a JSON file); none by default. */
-  readonly configFile?: ConfigFile;
+  readonly configFile?: ConfigFile | undefined;
 }
 
-function readConfigFile(env: Env, variable: string): ConfigFile | undefined {
-  const path = env[variable];
-  if (path === undefined || path === '') return undefined;
-  try {
-    return loadConfigFile(path);
-  } catch (error) {
-    // One line naming the variable, then the file, the key and what is wrong with it.
-    if (error instanceof ConfigFileError) throw new ConfigError(variable, error.message);
-    throw error;
+/** One bad environment value and what it should be. */
+export interface ConfigProblem {
+  readonly variable: string;
+  readonly message: string;
+}
+
+/** Bad environment values, all named on one line, so start-up says what to fix in one go; `variable` is the first. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  readonly variable: string;
+  constructor(readonly problems: readonly [ConfigProblem, ...ConfigProblem[]]) {
+    super(problems.map(({ variable, message }) => `${variable}: ${message}`).join('; '));
+    this.variable = problems[0].variable;
   }
 }
 
 /** Reads and validates the whole configuration; throws one `ConfigError` naming every bad value. */
 export function loadConfig(env: Env = process.env): HostConfig {
-  const problems: ConfigProblem[] = [];
-  /** Runs one reader; a bad value is recorded so the others are still checked. */
-  const read = <T>(reader: () => T, placeholder: T): T => {
-    try {
-      return reader();
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error;
-      problems.push(...error.problems);
-      return placeholder;
-    }
-  };
-  const config: HostConfig = {
-    port: read(() => readPort(env, 'PORT', 3000), 0),
-    host: read(() => readHost(env, 'HOST'), ''),
-    demoPort: read(() => readPort(env, 'DEMO_PORT', 8080), 0),
-    allowedOrigins: read(() => readOrigins(env, 'OPTOUT_ALLOWED_ORIGINS'), []),
-    cookieName: read(() => readCookieName(env, 'OPTOUT_COOKIE_NAME'), ''),
-    defaultState: read<DefaultState>(() => readDefault(env, 'OPTOUT_DEFAULT'), 'in'),
-    tls: read(() => readTlsCredentials(env), undefined),
-    trustProxy: read(() => readTrustProxy(env, 'OPTOUT_TRUST_PROXY'), []),
-    builderSites: read<BuilderSites>(() => readBuilderSites(env, 'OPTOUT_BUILDER_SITES'), 'listed'),
-    siteCookieDomain: read(() => readSiteCookieDomain(env, 'OPTOUT_SITE_COOKIE_DOMAIN'), undefined),
-    configFile: read(() => readConfigFile(env, 'OPTOUT_CONFIG'), undefined),
-  };
-  const [first, ...more] = problems;
-  if (first) throw new ConfigError(first.variable, first.message, more);
-  return config;
+  // Unset and blank both mean the default.
+  const given = Object.fromEntries(VARIABLES.map((name) => [name, env[name]?.trim() ? env[name] : undefined]));
+  const result = v.safeParse(envSchema, given);
+  if (result.success) return result.output;
+  const problems = result.issues.map((issue) => ({ variable: String(issue.path?.[0]?.key), message: issue.message }));
+  throw new ConfigError(problems as [ConfigProblem, ...ConfigProblem[]]);
 }

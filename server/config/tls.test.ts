@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './index.js';
 import { makeTestCertificates, type TestCertificates } from '../testing/tls-certificates.js';
-import { readTlsCredentials } from './tls.js';
 
 let certs: TestCertificates;
 /** A P-256 key that is not the certificate's, and the same kind of key encrypted with a passphrase. */
@@ -30,7 +29,7 @@ afterAll(() => certs.remove());
 /** The ConfigError that `env` causes (fails the test if there is none). */
 function errorFor(env: Record<string, string>): ConfigError {
   try {
-    readTlsCredentials(env);
+    loadConfig(env);
   } catch (error) {
     if (error instanceof ConfigError) return error;
     throw error;
@@ -38,14 +37,14 @@ function errorFor(env: Record<string, string>): ConfigError {
   throw new Error(`no error for ${JSON.stringify(env)}`);
 }
 
-describe('readTlsCredentials', () => {
+describe('OPTOUT_TLS_CERT and OPTOUT_TLS_KEY', () => {
   it('means plain HTTP when neither variable is set (or both are empty)', () => {
-    expect(readTlsCredentials({})).toBeUndefined();
-    expect(readTlsCredentials({ OPTOUT_TLS_CERT: '', OPTOUT_TLS_KEY: '' })).toBeUndefined();
+    expect(loadConfig({}).tls).toBeUndefined();
+    expect(loadConfig({ OPTOUT_TLS_CERT: '', OPTOUT_TLS_KEY: '' }).tls).toBeUndefined();
   });
 
   it('reads the certificate chain and the key that belongs to it', () => {
-    const tls = readTlsCredentials({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile });
+    const { tls } = loadConfig({ OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: certs.keyFile });
     expect(Buffer.from(tls!.cert).equals(readFileSync(certs.certFile))).toBe(true);
     expect(Buffer.from(tls!.key).equals(readFileSync(certs.keyFile))).toBe(true);
   });
@@ -128,7 +127,7 @@ describe('readTlsCredentials', () => {
     expect(error.message).not.toContain('\n');
   });
 
-  it('is part of loadConfig: a bad TLS file is named along with the other bad values', () => {
+  it('a bad TLS file is named along with the other bad values', () => {
     let caught: unknown;
     try {
       loadConfig({ PORT: 'x', OPTOUT_TLS_CERT: certs.certFile, OPTOUT_TLS_KEY: otherKeyFile });
